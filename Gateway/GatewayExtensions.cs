@@ -1,0 +1,50 @@
+using ClusterSessions.Gateway.Admin;
+using ClusterSessions.Gateway.Pools;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
+
+namespace ClusterSessions.Gateway;
+
+internal static class GatewayExtensions
+{
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddSingleton<PoolRegistry>();
+        services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<PoolRegistry>().ProxyConfig);
+        services.AddReverseProxy();
+        // Protects the sticky pool's affinity cookie; losing it with the gateway only re-balances users.
+        services.AddDataProtection().PersistKeysInProcessMemory();
+        services.AddProblemDetails();
+
+        // A killed node refuses connections: a few failed forwards should take it out quickly,
+        // before the next active probe.
+        services.Configure<TransportFailureRateHealthPolicyOptions>(options =>
+        {
+            options.DetectionWindowSize = TimeSpan.FromSeconds(10);
+            options.MinimalTotalCountThreshold = 3;
+        });
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseServedByHeader();
+        app.UseStatusCodePages();
+        var adminPort = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.AdminPort;
+        if (adminPort > 0)
+        {
+            app.MapGatewayAdmin(adminPort);
+        }
+
+        app.MapDefaultEndpoints();
+        app.MapReverseProxy();
+        return app;
+    }
+}

@@ -1,0 +1,68 @@
+using Yarp.ReverseProxy.Configuration;
+
+namespace ClusterSessions.Gateway.Pools;
+
+/// <summary>Turns pools into YARP routes and clusters: <c>/{pool}/**</c> → that pool's nodes, path unchanged.</summary>
+internal static class ProxyConfigFactory
+{
+    public const string AffinityCookieName = ".ClusterSessions.Affinity";
+
+    public static RouteConfig CreateRoute(string pool) => new()
+    {
+        RouteId = pool,
+        ClusterId = pool,
+        Match = new RouteMatch { Path = $"/{pool}/{{**rest}}" },
+    };
+
+    public static ClusterConfig CreateCluster(string pool, PoolOptions options, GatewayOptions gateway) => new()
+    {
+        ClusterId = pool,
+        LoadBalancingPolicy = string.IsNullOrEmpty(options.LoadBalancing) ? gateway.LoadBalancing : options.LoadBalancing,
+        SessionAffinity = options.Affinity
+            ? new SessionAffinityConfig
+            {
+                Enabled = true,
+                // "HashCookie" needs System.IO.Hashing, which the package feed here lacks.
+                Policy = "Cookie",
+                // A dead node's users move to another node (and find their session gone) instead of getting 503s.
+                FailurePolicy = "Redistribute",
+                AffinityKeyName = AffinityCookieName,
+                Cookie = new SessionAffinityCookieConfig
+                {
+                    Path = $"/{pool}",
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Lax,
+                    SecurePolicy = CookieSecurePolicy.SameAsRequest,
+                },
+            }
+            : null,
+        HealthCheck = new HealthCheckConfig
+        {
+            Active = new ActiveHealthCheckConfig
+            {
+                Enabled = true,
+                Interval = gateway.HealthCheckInterval,
+                Timeout = gateway.HealthCheckTimeout,
+                Policy = "ConsecutiveFailures",
+                Path = "/health",
+            },
+            Passive = new PassiveHealthCheckConfig
+            {
+                Enabled = true,
+                Policy = "TransportFailureRate",
+                ReactivationPeriod = gateway.HealthCheckInterval * 2,
+            },
+            // When every node reports unhealthy (e.g. Redis down for the redis pool), still forward, so the
+            // client gets the node's own explanation (a 503 with a JSON reason) rather than an empty gateway 503.
+            AvailableDestinationsPolicy = "HealthyOrPanic",
+        },
+        Metadata = new Dictionary<string, string>
+        {
+            ["ConsecutiveFailuresHealthPolicy.Threshold"] = "1",
+        },
+        Destinations = options.Destinations.ToDictionary(
+            d => d.Key,
+            d => new DestinationConfig { Address = d.Value },
+            StringComparer.Ordinal),
+    };
+}

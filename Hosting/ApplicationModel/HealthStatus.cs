@@ -1,0 +1,8 @@
+namespace ClusterSessions.Hosting.ApplicationModel;
+
+public enum HealthStatus
+{
+    Unknown,
+    Healthy,
+    Unhealthy,
+}

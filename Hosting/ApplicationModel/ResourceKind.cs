@@ -1,0 +1,8 @@
+namespace ClusterSessions.Hosting.ApplicationModel;
+
+public enum ResourceKind
+{
+    Redis,
+    Gateway,
+    Node,
+}

@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace ClusterSessions.Hosting.Orchestration;
+
+/// <summary>Tells the running gateway which nodes a pool has (its admin API), so pools change without a gateway restart.</summary>
+internal sealed class GatewayAdminClient(HttpClient httpClient, int adminPort)
+{
+    public int AdminPort { get; } = adminPort;
+
+    public async Task SetPoolAsync(NodePool pool, string loadBalancing, CancellationToken cancellationToken)
+    {
+        var body = new PoolUpdate(
+            pool.Nodes.ToDictionary(n => n.Name, n => n.Url + "/", StringComparer.Ordinal),
+            pool.Affinity,
+            loadBalancing);
+        using var response = await httpClient.PutAsJsonAsync(
+            new Uri($"http://127.0.0.1:{AdminPort}/_gateway/pools/{pool.Strategy}"),
+            body,
+            cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new InvalidOperationException($"gateway refused the pool update for {pool.Strategy}: {(int)response.StatusCode} {detail}");
+        }
+    }
+
+    private sealed record PoolUpdate(
+        [property: JsonPropertyName("destinations")] Dictionary<string, string> Destinations,
+        [property: JsonPropertyName("affinity")] bool Affinity,
+        [property: JsonPropertyName("loadBalancing")] string LoadBalancing);
+}

@@ -1,0 +1,11 @@
+namespace ClusterSessions.Hosting.Orchestration;
+
+public enum ResourceAction
+{
+    Start,
+    Stop,
+    Restart,
+
+    /// <summary>SIGKILL: a simulated crash.</summary>
+    Kill,
+}

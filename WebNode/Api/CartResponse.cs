@@ -1,0 +1,5 @@
+using ClusterSessions.WebNode.Carts;
+
+namespace ClusterSessions.WebNode.Api;
+
+internal sealed record CartResponse(IReadOnlyList<CartItem> Items);

@@ -1,0 +1,3 @@
+namespace ClusterSessions.WebNode.Api;
+
+internal sealed record LogoutAllResponse(int? Ended, string Scope, string Note);

@@ -1,0 +1,3 @@
+namespace ClusterSessions.WebNode.Api;
+
+internal sealed record LogoutResponse(bool Revoked, string? Note);

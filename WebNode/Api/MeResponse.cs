@@ -1,0 +1,3 @@
+namespace ClusterSessions.WebNode.Api;
+
+internal sealed record MeResponse(string User, string Node, string Strategy);

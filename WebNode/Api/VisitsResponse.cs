@@ -1,0 +1,3 @@
+namespace ClusterSessions.WebNode.Api;
+
+internal sealed record VisitsResponse(long Count);

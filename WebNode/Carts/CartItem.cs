@@ -1,0 +1,3 @@
+namespace ClusterSessions.WebNode.Carts;
+
+internal sealed record CartItem(string Sku, int Quantity);
