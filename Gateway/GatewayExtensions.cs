@@ -23,11 +23,11 @@ internal static class GatewayExtensions
         services.AddDataProtection().PersistKeysInProcessMemory();
         services.AddProblemDetails();
 
-        // A killed node refuses connections: a few failed forwards should take it out quickly,
-        // before the next active probe.
+        // A killed node refuses connections: a few failed forwards take it out before the next active probe.
+        // The window is short so that a restarted node is not kept out for long by its old failures.
         services.Configure<TransportFailureRateHealthPolicyOptions>(options =>
         {
-            options.DetectionWindowSize = TimeSpan.FromSeconds(10);
+            options.DetectionWindowSize = TimeSpan.FromSeconds(5);
             options.MinimalTotalCountThreshold = 3;
         });
         return builder;

@@ -50,7 +50,7 @@ internal static class ProxyConfigFactory
             {
                 Enabled = true,
                 Policy = "TransportFailureRate",
-                ReactivationPeriod = gateway.HealthCheckInterval * 2,
+                ReactivationPeriod = gateway.HealthCheckInterval,
             },
             // When every node reports unhealthy (e.g. Redis down for the redis pool), still forward, so the
             // client gets the node's own explanation (a 503 with a JSON reason) rather than an empty gateway 503.

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Reflection;
+using ClusterSessions.Hosting.Orchestration;
+using ClusterSessions.Hosting.Testing;
+
+namespace ClusterSessions.ClusterTests.Infrastructure;
+
+/// <summary>
+/// A real cluster started through the AppHost's own entry point (like Aspire's DistributedApplicationTestingBuilder):
+/// real node and gateway processes on free ports. Subclasses pick the strategies.
+/// </summary>
+public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3) : IAsyncLifetime
+{
+    private readonly string _runDirectory = Directory.CreateTempSubdirectory("cluster-sessions-test-").FullName;
+
+    public ClusterApplication App { get; private set; } = null!;
+
+    public Uri Gateway => App.GatewayUrl!;
+
+    public Uri Dashboard => App.DashboardUrl!;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        App = await ClusterTesting.StartAsync(
+            Assembly.Load("ClusterSessions.AppHost"),
+            [
+                $"--Cluster:Strategies={strategies}",
+                $"--Cluster:NodesPerStrategy={nodesPerStrategy}",
+                "--Cluster:GatewayPort=0",
+                "--Cluster:DashboardPort=0",
+                $"--Cluster:RunDirectory={_runDirectory}",
+            ],
+            timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        Directory.Delete(_runDirectory, recursive: true);
+    }
+
+    /// <summary>A browser-like client through the gateway: its own cookie jar, no automatic redirects.</summary>
+    public HttpClient CreateClient(string strategy) => new(new HttpClientHandler
+    {
+        CookieContainer = new CookieContainer(),
+        AllowAutoRedirect = false,
+    })
+    {
+        BaseAddress = new Uri(Gateway, $"/{strategy}/"),
+        Timeout = TimeSpan.FromSeconds(10),
+    };
+
+    /// <summary>Waits until the gateway routes to <paramref name="node"/> again (after a restart the health checks must see it).</summary>
+    public async Task WaitUntilServedAsync(string strategy, string node)
+    {
+        // No cookies: an affinity cookie would pin these probes to one node.
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false })
+        {
+            BaseAddress = new Uri(Gateway, $"/{strategy}/"),
+            Timeout = TimeSpan.FromSeconds(5),
+        };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var seen = new List<string>();
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.GetAsync("api/node");
+            var servedBy = response.Headers.TryGetValues("X-Served-By", out var values) ? values.Single() : $"{(int)response.StatusCode}";
+            if (servedBy == node)
+            {
+                return;
+            }
+
+            seen.Add(servedBy);
+            await Task.Delay(50);
+        }
+
+        var counts = string.Join(", ", seen.GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}"));
+        throw new TimeoutException($"the gateway did not route to {node} within 30 s (served by {counts})");
+    }
+
+    public HttpClient CreateDashboardClient() => new() { BaseAddress = Dashboard, Timeout = TimeSpan.FromSeconds(30) };
+}

@@ -1,0 +1,3 @@
+namespace ClusterSessions.ClusterTests.Infrastructure;
+
+public sealed class LocalAndStickyCluster() : ClusterFixture("local,sticky");

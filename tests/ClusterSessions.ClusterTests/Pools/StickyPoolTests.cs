@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using ClusterSessions.ClusterTests.Infrastructure;
+using ClusterSessions.Hosting.ApplicationModel;
+using Xunit.Abstractions;
+
+namespace ClusterSessions.ClusterTests.Pools;
+
+[Collection(LocalAndStickyCollection.Name)]
+public sealed class StickyPoolTests(LocalAndStickyCluster cluster, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Login_FollowedByHops_StaysOnOneNodeAndHolds()
+    {
+        using var client = cluster.CreateClient("sticky");
+        using var login = await client.LoginAsync("bob");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var me = await client.GetAsync("api/me");
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+            Assert.Equal(login.ServedBy(), me.ServedBy());
+            Assert.Equal("bob", (await me.JsonAsync()).GetProperty("user").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task KillingTheUsersNode_MovesThemToAnotherNode_LoggedOut_WithNoServerErrorsAfterFailover()
+    {
+        using var client = cluster.CreateClient("sticky");
+        using var dashboard = cluster.CreateDashboardClient();
+        using var login = await client.LoginAsync("alice");
+        var node = login.ServedBy();
+
+        using var kill = await dashboard.PostAsync($"api/resources/{node}/kill", null);
+        Assert.Equal(HttpStatusCode.OK, kill.StatusCode);
+        Assert.Equal("stopped", (await kill.JsonAsync()).GetProperty("state").GetString());
+
+        try
+        {
+            // Until the gateway notices, requests may still be sent to the dead node (502); then they move.
+            var clock = Stopwatch.StartNew();
+            HttpResponseMessage me;
+            while (true)
+            {
+                me = await client.GetAsync("api/me");
+                if ((int)me.StatusCode < 500 || clock.Elapsed > TimeSpan.FromSeconds(15))
+                {
+                    break;
+                }
+
+                me.Dispose();
+                await Task.Delay(100);
+            }
+
+            using (me)
+            {
+                output.WriteLine($"sticky failover from {node} to {me.ServedBy()} after {clock.Elapsed.TotalSeconds:0.00} s");
+                Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+                Assert.NotEqual(node, me.ServedBy());
+            }
+
+            var newNode = me.ServedBy();
+            for (var i = 0; i < 20; i++)
+            {
+                using var after = await client.GetAsync("api/me");
+                Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+                Assert.Equal(newNode, after.ServedBy());
+            }
+        }
+        finally
+        {
+            await cluster.App.ExecuteAsync(node, Hosting.Orchestration.ResourceAction.Start);
+            await cluster.WaitUntilServedAsync("sticky", node);
+        }
+
+        Assert.Equal(ResourceState.Running, cluster.App.FindResource(node)!.State);
+    }
+}
