@@ -1,8 +1,15 @@
 using ClusterSessions.Hosting.Orchestration;
+using ClusterSessions.Hosting.Redis;
 
 var builder = ClusterApplication.CreateBuilder(args);
 
-var pools = builder.Strategies.Select(strategy => builder.AddNodePool(strategy)).ToList();
+var redis = builder.NeedsRedis ? builder.AddRedis("redis") : null;
+
+var pools = builder.Strategies.Select(strategy =>
+{
+    var pool = builder.AddNodePool(strategy);
+    return strategy == "redis" ? pool.WithReference(redis!).WaitFor(redis!) : pool;
+}).ToList();
 
 builder.AddGateway("gateway")
     .WithPools(pools);

@@ -1,4 +1,5 @@
 using ClusterSessions.Gateway.Admin;
+using ClusterSessions.Gateway.Forwarding;
 using ClusterSessions.Gateway.Pools;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,13 @@ internal static class GatewayExtensions
         }
 
         app.MapDefaultEndpoints();
-        app.MapReverseProxy();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<ConnectFailureRetryMiddleware>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         return app;
     }
 }

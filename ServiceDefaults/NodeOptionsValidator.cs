@@ -22,9 +22,9 @@ internal sealed partial class NodeOptionsValidator : IValidateOptions<NodeOption
         return ValidateOptionsResult.Success;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}\\z")]
     private static partial Regex NodeIdPattern();
 
-    [GeneratedRegex("^/[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex("^/[A-Za-z0-9_-]{1,64}\\z")]
     private static partial Regex PathBasePattern();
 }

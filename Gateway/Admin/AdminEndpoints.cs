@@ -13,7 +13,11 @@ internal static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapGatewayAdmin(this IEndpointRouteBuilder endpoints, int adminPort)
     {
-        var admin = endpoints.MapGroup("/_gateway").RequireHost($"*:{adminPort}");
+        // The port the connection arrived on, not the Host header: a client of the public port chooses its Host header.
+        var admin = endpoints.MapGroup("/_gateway")
+            .AddEndpointFilter((context, next) => context.HttpContext.Connection.LocalPort == adminPort
+                ? next(context)
+                : ValueTask.FromResult<object?>(Results.NotFound()));
         admin.MapGet("/pools", GetPools);
         admin.MapPut("/pools/{name}", SetPool);
         admin.MapDelete("/pools/{name}", (string name, PoolRegistry registry) =>

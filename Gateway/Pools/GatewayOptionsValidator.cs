@@ -57,6 +57,6 @@ internal sealed partial class GatewayOptionsValidator : IValidateOptions<Gateway
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}\\z")]
     private static partial Regex NamePattern();
 }

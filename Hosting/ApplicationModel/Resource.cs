@@ -26,6 +26,9 @@ public sealed class Resource
 
     public required IHealthProbe HealthProbe { get; init; }
 
+    /// <summary>A short human description, e.g. which Redis server and where its data lives.</summary>
+    public string? Description { get; init; }
+
     public required LogBuffer Logs { get; init; }
 
     /// <summary>Started (and healthy) before this one starts.</summary>
@@ -33,6 +36,9 @@ public sealed class Resource
 
     /// <summary>Environment passed to the process; values are read at each start (e.g. a connection string).</summary>
     public IReadOnlyDictionary<string, Func<string>> Environment => _environment;
+
+    /// <summary>Runs after each successful start, e.g. the gateway is told the current pools, Redis is warmed up.</summary>
+    public Func<CancellationToken, Task>? AfterStart { get; set; }
 
     public ResourceState State { get; internal set; } = ResourceState.NotStarted;
 

@@ -1,3 +1,5 @@
+using ClusterSessions.Redis;
+using ClusterSessions.Redis.Provisioning;
 using Microsoft.Extensions.Options;
 
 namespace ClusterSessions.Hosting.Configuration;
@@ -55,9 +57,21 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
             failures.Add($"Cluster:DashboardPort: '{options.DashboardPort}' is also Cluster:GatewayPort");
         }
 
-        if (options.Redis.Mode == "External" && string.IsNullOrWhiteSpace(options.Redis.ConnectionString))
+        if (options.Redis.Mode == "External")
         {
-            failures.Add("Cluster:Redis:ConnectionString: required when Cluster:Redis:Mode is External");
+            if (string.IsNullOrWhiteSpace(options.Redis.ConnectionString))
+            {
+                failures.Add("Cluster:Redis:ConnectionString: required when Cluster:Redis:Mode is External");
+            }
+            else if (!TryParseConnectionString(options.Redis.ConnectionString, out var error))
+            {
+                failures.Add($"Cluster:Redis:ConnectionString: {error}");
+            }
+        }
+
+        if (options.Redis.Mode == "RedisServer" && RedisServerLocator.FindRedisServer() is null)
+        {
+            failures.Add("Cluster:Redis:Mode: RedisServer, but redis-server is not on PATH (install it, or use Auto or Garnet)");
         }
 
         if (string.IsNullOrWhiteSpace(options.RunDirectory))
@@ -71,6 +85,21 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool TryParseConnectionString(string connectionString, out string? error)
+    {
+        try
+        {
+            RedisConnectionOptions.Parse(connectionString);
+            error = null;
+            return true;
+        }
+        catch (FormatException exception)
+        {
+            error = exception.Message;
+            return false;
+        }
     }
 
     private static void Require(List<string> failures, string key, string value, IReadOnlyList<string> allowed)

@@ -53,7 +53,7 @@ public sealed partial class ClusterApplication : IAsyncDisposable
         {
             _gateway = _supervisors[gateway.Resource.Resource.Name];
             _gatewayAdmin = new GatewayAdminClient(builder.HttpClient, gateway.AdminPort);
-            _gateway.AfterStart = SyncGatewayAsync;
+            _gateway.Resource.AfterStart = SyncGatewayAsync;
         }
     }
 

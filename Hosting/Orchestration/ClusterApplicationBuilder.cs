@@ -30,6 +30,10 @@ public sealed class ClusterApplicationBuilder
 
     public IReadOnlyList<string> Strategies => Options.StrategyList;
 
+    /// <summary>The <c>redis</c> pool needs the store, and so does <c>jwt</c> with the deny-list on.</summary>
+    public bool NeedsRedis =>
+        Strategies.Contains("redis") || (Strategies.Contains("jwt") && Options.JwtRevocation == "DenyList");
+
     /// <summary>Where this run keeps its state (Redis AOF, JWT keys).</summary>
     public string RunDirectory { get; }
 

@@ -15,6 +15,7 @@ public sealed partial class ResourceSupervisor : IAsyncDisposable
     private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StartProbeInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan HealthProbeInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _timeProvider;
@@ -35,9 +36,6 @@ public sealed partial class ResourceSupervisor : IAsyncDisposable
 
     public Resource Resource { get; }
 
-    /// <summary>Runs after each successful start (e.g. the gateway is told the current pools).</summary>
-    public Func<CancellationToken, Task>? AfterStart { get; set; }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -50,7 +48,7 @@ public sealed partial class ResourceSupervisor : IAsyncDisposable
             _gate.Release();
         }
 
-        if (AfterStart is { } afterStart)
+        if (Resource.AfterStart is { } afterStart)
         {
             await afterStart(cancellationToken).ConfigureAwait(false);
         }
@@ -211,9 +209,7 @@ public sealed partial class ResourceSupervisor : IAsyncDisposable
                 throw new ResourceStartException(Resource.Name, $"exited during start with code {Resource.ExitCode}: {LastError()}");
             }
 
-            using var probeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            probeTimeout.CancelAfter(TimeSpan.FromSeconds(1));
-            var (status, description) = await Resource.HealthProbe.ProbeAsync(probeTimeout.Token).ConfigureAwait(false);
+            var (status, description) = await ProbeAsync(cancellationToken).ConfigureAwait(false);
             Resource.Health = status;
             Resource.HealthDescription = description;
             if (status == HealthStatus.Healthy)
@@ -229,6 +225,21 @@ public sealed partial class ResourceSupervisor : IAsyncDisposable
             }
 
             await Task.Delay(StartProbeInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One probe with its own timeout: a slow answer is "unhealthy", never an exception that ends monitoring.</summary>
+    private async Task<(HealthStatus Status, string? Description)> ProbeAsync(CancellationToken cancellationToken)
+    {
+        using var probeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        probeTimeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            return await Resource.HealthProbe.ProbeAsync(probeTimeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (HealthStatus.Unhealthy, $"health check timed out after {ProbeTimeout.TotalSeconds:0} s");
         }
     }
 
@@ -250,9 +261,7 @@ public sealed partial class ResourceSupervisor : IAsyncDisposable
             {
                 while (await timer.WaitForNextTickAsync(loop.Token).ConfigureAwait(false))
                 {
-                    using var probeTimeout = CancellationTokenSource.CreateLinkedTokenSource(loop.Token);
-                    probeTimeout.CancelAfter(TimeSpan.FromSeconds(1));
-                    var (status, description) = await Resource.HealthProbe.ProbeAsync(probeTimeout.Token).ConfigureAwait(false);
+                    var (status, description) = await ProbeAsync(loop.Token).ConfigureAwait(false);
                     if (!loop.IsCancellationRequested)
                     {
                         Resource.Health = status;

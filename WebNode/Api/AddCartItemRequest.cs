@@ -14,6 +14,6 @@ internal sealed partial record AddCartItemRequest(string Sku, int Quantity)
 
     public CartItem ToCartItem() => new(Sku, Quantity);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}\\z")]
     private static partial Regex SkuPattern();
 }

@@ -1,3 +1,4 @@
+using ClusterSessions.Redis;
 using ClusterSessions.WebNode.Sessions;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -10,14 +11,15 @@ internal sealed partial class SessionStoreUnavailableHandler(ILogger<SessionStor
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not SessionStoreUnavailableException unavailable)
+        // A RedisException that escaped a store (e.g. from the Data Protection key ring) means the same thing.
+        if (exception is not (SessionStoreUnavailableException or RedisException))
         {
             return false;
         }
 
-        StoreUnavailable(logger, context.Request.Path, unavailable.Message);
+        StoreUnavailable(logger, context.Request.Path, exception.Message);
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "session store unavailable", unavailable.Message)
+        await ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "session store unavailable", exception.Message)
             .ExecuteAsync(context);
         return true;
     }

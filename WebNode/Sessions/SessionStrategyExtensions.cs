@@ -1,5 +1,6 @@
 using ClusterSessions.WebNode.Api;
 using ClusterSessions.WebNode.Sessions.Local;
+using ClusterSessions.WebNode.Sessions.Redis;
 using ClusterSessions.WebNode.Users;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,9 @@ internal static class SessionStrategyExtensions
         {
             case SessionStrategies.Local or SessionStrategies.Sticky:
                 services.AddLocalSessions();
+                break;
+            case SessionStrategies.Redis:
+                services.AddRedisSessions(builder.Configuration);
                 break;
         }
 

@@ -24,10 +24,11 @@ internal sealed class SessionAuthenticationHandler(
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
         }
 
-        return loaded.CookieState switch
+        return (loaded.CookieState, loaded.Record) switch
         {
-            SessionCookieState.Unreadable => AuthenticateResult.Fail("the session cookie cannot be read on this node"),
-            SessionCookieState.Valid => AuthenticateResult.Fail("this node's session store does not hold that session"),
+            (SessionCookieState.Unreadable, _) => AuthenticateResult.Fail("the session cookie cannot be read on this node"),
+            // An anonymous session (visits only) is held; it just is not logged in.
+            (SessionCookieState.Valid, null) => AuthenticateResult.Fail("this node's session store does not hold that session"),
             _ => AuthenticateResult.NoResult(),
         };
     }

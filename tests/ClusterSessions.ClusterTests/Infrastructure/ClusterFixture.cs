@@ -9,7 +9,7 @@ namespace ClusterSessions.ClusterTests.Infrastructure;
 /// A real cluster started through the AppHost's own entry point (like Aspire's DistributedApplicationTestingBuilder):
 /// real node and gateway processes on free ports. Subclasses pick the strategies.
 /// </summary>
-public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3) : IAsyncLifetime
+public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3, params string[] extraArguments) : IAsyncLifetime
 {
     private readonly string _runDirectory = Directory.CreateTempSubdirectory("cluster-sessions-test-").FullName;
 
@@ -30,6 +30,7 @@ public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3
                 "--Cluster:GatewayPort=0",
                 "--Cluster:DashboardPort=0",
                 $"--Cluster:RunDirectory={_runDirectory}",
+                .. extraArguments,
             ],
             timeout.Token);
     }

@@ -1,0 +1,85 @@
+using ClusterSessions.Hosting.ApplicationModel;
+using ClusterSessions.Hosting.Orchestration;
+using ClusterSessions.Hosting.Processes;
+using ClusterSessions.Redis;
+using ClusterSessions.Redis.Provisioning;
+
+namespace ClusterSessions.Hosting.Redis;
+
+public static class RedisResourceExtensions
+{
+    /// <summary>
+    /// The shared store, per <c>Cluster:Redis:Mode</c>: <c>Auto</c> (redis-server on PATH, else Garnet),
+    /// <c>Garnet</c>, <c>RedisServer</c>, or <c>External</c> (<c>Cluster:Redis:ConnectionString</c>). Local servers
+    /// keep an append-only file in the run folder, so a Redis restart loses no session.
+    /// </summary>
+    public static ResourceBuilder AddRedis(this ClusterApplicationBuilder builder, string name = "redis")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Options.Redis;
+        if (options.Mode == "External")
+        {
+            return AddExternal(builder, name, options.ConnectionString);
+        }
+
+        var kind = options.Mode switch
+        {
+            "Garnet" => RedisServerKind.Garnet,
+            "RedisServer" => RedisServerKind.RedisServer,
+            _ => RedisServerLocator.ResolveAuto(),
+        };
+        if (kind == RedisServerKind.Garnet && GarnetTool.Find(ProjectOutputs.RepositoryRoot)?.ServerDllPath is null)
+        {
+            // First use on a fresh clone: the local tool is restored once, then run directly.
+            GarnetTool.RestoreAsync(ProjectOutputs.RepositoryRoot).GetAwaiter().GetResult();
+        }
+
+        // Options validation has checked that redis-server exists when it is asked for.
+        var launch = RedisServerCommand.Create(new RedisServerSpec
+        {
+            Kind = kind,
+            Port = PortAllocator.Allocate(),
+            DataDirectory = Directory.CreateDirectory(Path.Combine(builder.RunDirectory, name)).FullName,
+            ToolManifestSearchDirectory = ProjectOutputs.RepositoryRoot,
+        });
+
+        var resource = new Resource
+        {
+            Name = name,
+            Kind = ResourceKind.Redis,
+            Port = launch.Port,
+            Url = $"redis://127.0.0.1:{launch.Port}",
+            Process = new ProcessSpec
+            {
+                FileName = launch.FileName,
+                Arguments = launch.Arguments,
+                WorkingDirectory = launch.WorkingDirectory,
+                NeedsParentWatchdog = true,
+            },
+            HealthProbe = new RedisPingProbe(launch.ConnectionString),
+            Logs = new LogBuffer(builder.TimeProvider),
+            Description = $"{(kind == RedisServerKind.Garnet ? "Garnet" : "redis-server")}, AOF in {launch.WorkingDirectory}",
+        };
+        // Garnet JIT-compiles each command path on first use; pay that before the first user request does.
+        resource.AfterStart = cancellationToken => RedisServerWarmUp.RunAsync(launch.ConnectionString, cancellationToken);
+        return builder.AddResource(resource, () => launch.ConnectionString);
+    }
+
+    private static ResourceBuilder AddExternal(ClusterApplicationBuilder builder, string name, string connectionString)
+    {
+        // Options validation has parsed it already.
+        var parsed = RedisConnectionOptions.Parse(connectionString);
+
+        var resource = new Resource
+        {
+            Name = name,
+            Kind = ResourceKind.Redis,
+            Port = parsed.Port,
+            Url = $"redis://{parsed.EndPoint}",
+            HealthProbe = new RedisPingProbe(connectionString),
+            Logs = new LogBuffer(builder.TimeProvider),
+            Description = "external",
+        };
+        return builder.AddResource(resource, () => connectionString);
+    }
+}

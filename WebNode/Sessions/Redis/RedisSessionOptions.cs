@@ -1,0 +1,12 @@
+namespace ClusterSessions.WebNode.Sessions.Redis;
+
+/// <summary>The shared store of the <c>redis</c> strategy: <c>ConnectionStrings:redis</c> (the AppHost sets <c>ConnectionStrings__redis</c>).</summary>
+internal sealed class RedisSessionOptions
+{
+    public const string ConnectionStringName = "redis";
+
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Every node of the pool uses one key ring in Redis under this application name.</summary>
+    public const string ApplicationName = "ClusterSessions";
+}

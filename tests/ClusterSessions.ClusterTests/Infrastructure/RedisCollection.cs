@@ -1,0 +1,7 @@
+namespace ClusterSessions.ClusterTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class RedisCollection : ICollectionFixture<RedisCluster>
+{
+    public const string Name = "redis cluster";
+}

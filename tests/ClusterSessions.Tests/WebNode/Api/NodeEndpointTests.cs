@@ -1,0 +1,23 @@
+using System.Net;
+
+namespace ClusterSessions.Tests.WebNode.Api;
+
+public sealed class NodeEndpointTests
+{
+    [Fact]
+    public async Task Node_Get_ReturnsNodeStrategyPidAndStartTime()
+    {
+        var clock = new TestTimeProvider();
+        using var node = new WebNodeHost("local-7", clock);
+        using var client = node.CreateClient();
+
+        using var response = await NodeApi.GetAsync(client, "api/node");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await NodeApi.ReadJsonAsync(response);
+        Assert.Equal("local-7", body.GetProperty("node").GetString());
+        Assert.Equal("local", body.GetProperty("strategy").GetString());
+        Assert.Equal(Environment.ProcessId, body.GetProperty("pid").GetInt32());
+        Assert.Equal(TestTimeProvider.DefaultStart, body.GetProperty("startedAt").GetDateTimeOffset());
+    }
+}
