@@ -1,3 +1,4 @@
+using ClusterSessions.Hosting.Jwt;
 using ClusterSessions.Hosting.Orchestration;
 using ClusterSessions.Hosting.Redis;
 
@@ -5,10 +6,11 @@ var builder = ClusterApplication.CreateBuilder(args);
 
 var redis = builder.NeedsRedis ? builder.AddRedis("redis") : null;
 
-var pools = builder.Strategies.Select(strategy =>
+var pools = builder.Strategies.Select(strategy => strategy switch
 {
-    var pool = builder.AddNodePool(strategy);
-    return strategy == "redis" ? pool.WithReference(redis!).WaitFor(redis!) : pool;
+    "redis" => builder.AddNodePool(strategy).WithReference(redis!).WaitFor(redis!),
+    "jwt" => builder.AddNodePool(strategy).WithJwtKeys().WithJwtRevocation(builder.Options.JwtRevocation, redis),
+    _ => builder.AddNodePool(strategy),
 }).ToList();
 
 builder.AddGateway("gateway")

@@ -1,5 +1,6 @@
 using ClusterSessions.WebNode.Api;
 using ClusterSessions.WebNode.Page;
+using ClusterSessions.WebNode.Sessions.Jwt;
 
 namespace ClusterSessions.WebNode;
 
@@ -18,6 +19,7 @@ internal static class WebNodePipeline
 
         app.MapDefaultEndpoints();
         app.MapSessionApi();
+        app.MapJwks();
         app.MapDemoPage();
         return app;
     }

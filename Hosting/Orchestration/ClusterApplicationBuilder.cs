@@ -80,7 +80,7 @@ public sealed class ClusterApplicationBuilder
             pool.Add(CreateNode(pool));
         }
 
-        return new NodePoolBuilder(pool);
+        return new NodePoolBuilder(pool, this);
     }
 
     public GatewayBuilder AddGateway(string name = "gateway")

@@ -5,9 +5,15 @@ namespace ClusterSessions.Hosting.Orchestration;
 /// <summary>Fluent configuration of a pool, applied to every node it has and will have.</summary>
 public sealed class NodePoolBuilder
 {
-    internal NodePoolBuilder(NodePool pool) => Pool = pool;
+    internal NodePoolBuilder(NodePool pool, ClusterApplicationBuilder applicationBuilder)
+    {
+        Pool = pool;
+        ApplicationBuilder = applicationBuilder;
+    }
 
     public NodePool Pool { get; }
+
+    public ClusterApplicationBuilder ApplicationBuilder { get; }
 
     /// <summary>Passes the resource's connection string as <c>ConnectionStrings__{name}</c>.</summary>
     public NodePoolBuilder WithReference(ResourceBuilder resource)

@@ -83,8 +83,8 @@ internal static class ApiEndpoints
 
         var change = await sessions.AddToCartAsync(context, user, request.ToCartItem());
         return change.Cart is { } cart
-            ? TypedResults.Ok(new CartResponse(cart.Items))
-            : ApiProblems.BadRequest(change.Error!);
+            ? TypedResults.Ok(new CartResponse(cart.Items, change.Token))
+            : ApiProblems.Problem(change.Status, change.Error!);
     }
 
     private static async Task<IResult> CountVisitAsync(HttpContext context, ISessionStrategy sessions) =>

@@ -1,4 +1,5 @@
 using ClusterSessions.WebNode.Api;
+using ClusterSessions.WebNode.Sessions.Jwt;
 using ClusterSessions.WebNode.Sessions.Local;
 using ClusterSessions.WebNode.Sessions.Redis;
 using ClusterSessions.WebNode.Users;
@@ -36,6 +37,9 @@ internal static class SessionStrategyExtensions
                 break;
             case SessionStrategies.Redis:
                 services.AddRedisSessions(builder.Configuration);
+                break;
+            case SessionStrategies.Jwt:
+                services.AddJwtSessions(builder.Configuration);
                 break;
         }
 
