@@ -56,8 +56,18 @@ public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3
         Timeout = TimeSpan.FromSeconds(10),
     };
 
-    /// <summary>Waits until the gateway routes to <paramref name="node"/> again (after a restart the health checks must see it).</summary>
+    /// <summary>
+    /// Waits until the gateway routes to <paramref name="node"/> again, and still does once the failures from
+    /// before its restart have left the passive health check's 5 s window (until then it may be taken out again).
+    /// </summary>
     public async Task WaitUntilServedAsync(string strategy, string node)
+    {
+        var firstServed = await WaitForRouteAsync(strategy, node, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(6) - (DateTime.UtcNow - firstServed) is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        await WaitForRouteAsync(strategy, node, TimeSpan.FromSeconds(30));
+    }
+
+    private async Task<DateTime> WaitForRouteAsync(string strategy, string node, TimeSpan timeout)
     {
         // No cookies: an affinity cookie would pin these probes to one node.
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false })
@@ -65,7 +75,7 @@ public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3
             BaseAddress = new Uri(Gateway, $"/{strategy}/"),
             Timeout = TimeSpan.FromSeconds(5),
         };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + timeout;
         var seen = new List<string>();
         while (DateTime.UtcNow < deadline)
         {
@@ -73,7 +83,7 @@ public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3
             var servedBy = response.Headers.TryGetValues("X-Served-By", out var values) ? values.Single() : $"{(int)response.StatusCode}";
             if (servedBy == node)
             {
-                return;
+                return DateTime.UtcNow;
             }
 
             seen.Add(servedBy);
@@ -81,7 +91,7 @@ public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3
         }
 
         var counts = string.Join(", ", seen.GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}"));
-        throw new TimeoutException($"the gateway did not route to {node} within 30 s (served by {counts})");
+        throw new TimeoutException($"the gateway did not route to {node} within {timeout.TotalSeconds:0} s (served by {counts})");
     }
 
     public HttpClient CreateDashboardClient() => new() { BaseAddress = Dashboard, Timeout = TimeSpan.FromSeconds(30) };
