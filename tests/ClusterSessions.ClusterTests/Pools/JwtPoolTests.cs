@@ -177,6 +177,22 @@ public sealed class JwtPoolTests(JwtCluster cluster, StatelessJwtCluster statele
         Assert.False(key.TryGetProperty("d", out _), "the private key must not be published");
     }
 
+    [JoseFact]
+    public async Task Token_VerifiesWithAStandardJwtLibraryAgainstThePublishedJwks()
+    {
+        using var client = cluster.CreateClient("jwt");
+        var token = await LoginAsync(client, "bob");
+
+        var (verified, joseOutput) = await JoseVerifier.VerifyAsync(
+            new Uri(cluster.Gateway, "/jwt/.well-known/jwks.json"), token, "cluster-sessions", "cluster-sessions-jwt");
+        output.WriteLine(joseOutput);
+        Assert.True(verified, joseOutput);
+
+        var (forgedVerified, forgedOutput) = await JoseVerifier.VerifyAsync(
+            new Uri(cluster.Gateway, "/jwt/.well-known/jwks.json"), ForgedTokens.WithClaim(token, "sub", "alice"), "cluster-sessions", "cluster-sessions-jwt");
+        Assert.False(forgedVerified, forgedOutput);
+    }
+
     private static async Task<string> LoginAsync(HttpClient client, string user)
     {
         using var login = await client.LoginAsync(user);
