@@ -5,25 +5,26 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ClusterSessions.Hosting.Dashboard;
 
-/// <summary>The dashboard's JSON API: list resources, act on one, read its logs.</summary>
+/// <summary>The dashboard's JSON API: list resources, act on one, read its logs; the whole state at once for the page.</summary>
 internal static class DashboardApi
 {
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints, ClusterApplication cluster)
     {
         var api = endpoints.MapGroup("/api");
+        api.MapGet("/state", () => ClusterSnapshot.From(cluster, cluster.TimeProvider.GetUtcNow()));
         api.MapGet("/resources", () => cluster.Resources.Select(ResourceView.From));
         api.MapGet("/resources/{name}", (string name) =>
-            cluster.FindResource(name) is { } resource ? Results.Ok(ResourceView.From(resource)) : NotFound(name));
+            cluster.FindResource(name) is { } resource ? Results.Ok(ResourceView.From(resource)) : DashboardProblems.UnknownResource(name));
         api.MapPost("/resources/{name}/{action}", async (string name, string action, CancellationToken cancellationToken) =>
         {
             if (!Enum.TryParse<ResourceAction>(action, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(action, out _))
             {
-                return Problem(StatusCodes.Status400BadRequest, "unknown action", $"'{action}' is not one of start, stop, restart, kill");
+                return DashboardProblems.Problem(StatusCodes.Status400BadRequest, "unknown action", $"'{action}' is not one of start, stop, restart, kill");
             }
 
             if (cluster.FindResource(name) is not { } resource)
             {
-                return NotFound(name);
+                return DashboardProblems.UnknownResource(name);
             }
 
             try
@@ -32,7 +33,7 @@ internal static class DashboardApi
             }
             catch (ResourceStartException exception)
             {
-                return Problem(StatusCodes.Status500InternalServerError, "start failed", exception.Message);
+                return DashboardProblems.Problem(StatusCodes.Status500InternalServerError, "start failed", exception.Message);
             }
 
             return Results.Ok(ResourceView.From(resource));
@@ -40,13 +41,7 @@ internal static class DashboardApi
         api.MapGet("/resources/{name}/logs", (string name, long? after) =>
             cluster.FindResource(name) is { } resource
                 ? Results.Ok(resource.Logs.Snapshot(after ?? 0))
-                : NotFound(name));
+                : DashboardProblems.UnknownResource(name));
         return endpoints;
     }
-
-    private static IResult NotFound(string name) =>
-        Problem(StatusCodes.Status404NotFound, "unknown resource", $"no resource named '{name}'");
-
-    private static IResult Problem(int status, string error, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["error"] = error });
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using ClusterSessions.Hosting.ApplicationModel;
+using ClusterSessions.Hosting.Compare;
 using ClusterSessions.Hosting.Configuration;
 using ClusterSessions.Hosting.Dashboard;
 using ClusterSessions.Hosting.Testing;
@@ -27,6 +28,7 @@ public sealed partial class ClusterApplication : IAsyncDisposable
     private readonly Lock _stopLock = new();
     private DashboardServer? _dashboard;
     private Task? _stopping;
+    private string? _loadBalancing;
 
     internal ClusterApplication(
         ClusterApplicationBuilder builder,
@@ -95,6 +97,14 @@ public sealed partial class ClusterApplication : IAsyncDisposable
 
     public Uri? DashboardUrl => _dashboard?.Url;
 
+    /// <summary>The gateway's load-balancing policy now: <c>Cluster:LoadBalancing</c> until the dashboard changes it.</summary>
+    public string LoadBalancing => _loadBalancing ?? Options.LoadBalancing;
+
+    /// <summary>The dashboard reads the gateway's traffic through it; null without a gateway.</summary>
+    internal GatewayAdminClient? GatewayAdmin => _gatewayAdmin;
+
+    internal TimeProvider TimeProvider => _builder.TimeProvider;
+
     public Resource? FindResource(string name) => _supervisors.TryGetValue(name, out var s) ? s.Resource : null;
 
     /// <summary>Starts the dashboard API, then every resource once its dependencies are healthy.</summary>
@@ -142,6 +152,22 @@ public sealed partial class ClusterApplication : IAsyncDisposable
             capture?.TrySetCanceled();
             await StopAsync().ConfigureAwait(false);
             return 0;
+        }
+
+        if (_builder.Compare is { } compare)
+        {
+            try
+            {
+                return await CompareCommand.RunAsync(this, compare, _shutdown.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
+            {
+                return 130;
+            }
+            finally
+            {
+                await StopAsync().ConfigureAwait(false);
+            }
         }
 
         await Console.Out.WriteLineAsync($"READY gateway={Trim(GatewayUrl)} dashboard={Trim(DashboardUrl)}").ConfigureAwait(false);
@@ -256,6 +282,32 @@ public sealed partial class ClusterApplication : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Switches every pool to another YARP load-balancing policy at run time. Remembered, so a gateway that restarts
+    /// (or a pool that changes later) keeps it.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="policy"/> is not one of the YARP policies.</exception>
+    public async Task SetLoadBalancingAsync(string policy, CancellationToken cancellationToken = default)
+    {
+        if (!ClusterOptionsValidator.LoadBalancingPolicies.Contains(policy))
+        {
+            throw new ArgumentException(
+                $"'{policy}' is not one of {string.Join(", ", ClusterOptionsValidator.LoadBalancingPolicies)}", nameof(policy));
+        }
+
+        await _poolChanges.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _loadBalancing = policy;
+            LoadBalancingChanged(_logger, policy);
+            await SyncGatewayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _poolChanges.Release();
+        }
+    }
+
     private ResourceSupervisor AddSupervisor(Resource resource)
     {
         var supervisor = new ResourceSupervisor(resource, _builder.TimeProvider, Options.StartTimeout, _logger);
@@ -285,7 +337,7 @@ public sealed partial class ClusterApplication : IAsyncDisposable
         // A stopped gateway learns the pools when it starts again (AfterStart).
         if (_gatewayAdmin is not null && _gateway?.Resource.State == ResourceState.Running)
         {
-            await _gatewayAdmin.SetPoolAsync(pool, Options.LoadBalancing, cancellationToken).ConfigureAwait(false);
+            await _gatewayAdmin.SetPoolAsync(pool, LoadBalancing, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -327,4 +379,7 @@ public sealed partial class ClusterApplication : IAsyncDisposable
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Stopping the cluster")]
     private static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Load balancing is now {Policy}")]
+    private static partial void LoadBalancingChanged(ILogger logger, string policy);
 }

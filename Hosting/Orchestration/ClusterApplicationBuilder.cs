@@ -1,4 +1,5 @@
 using ClusterSessions.Hosting.ApplicationModel;
+using ClusterSessions.Hosting.Compare;
 using ClusterSessions.Hosting.Configuration;
 using ClusterSessions.Hosting.Processes;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,13 @@ public sealed class ClusterApplicationBuilder
     /// <exception cref="ClusterConfigurationException">A value is invalid; the message is one line naming the key.</exception>
     public static ClusterApplicationBuilder Create(string[] args)
     {
+        var (compare, clusterArguments, commandError) = CompareCommand.Parse(args);
+        if (commandError is not null)
+        {
+            throw new ClusterConfigurationException(commandError);
+        }
+
+        args = clusterArguments;
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
@@ -67,8 +75,11 @@ public sealed class ClusterApplicationBuilder
             throw new ClusterConfigurationException("error: " + string.Join("; ", result.Failures));
         }
 
-        return new ClusterApplicationBuilder(configuration, options);
+        return new ClusterApplicationBuilder(configuration, options) { Compare = compare };
     }
+
+    /// <summary>Set when the AppHost was started as <c>compare</c>: run the scenarios, write the report, stop.</summary>
+    public CompareOptions? Compare { get; private init; }
 
     /// <summary>A pool of <see cref="ClusterOptions.NodesPerStrategy"/> identical nodes running <paramref name="strategy"/>.</summary>
     public NodePoolBuilder AddNodePool(string strategy)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using ClusterSessions.Hosting.Dashboard.Traffic;
 
 namespace ClusterSessions.Hosting.Orchestration;
 
@@ -23,6 +25,14 @@ internal sealed class GatewayAdminClient(HttpClient httpClient, int adminPort)
             var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             throw new InvalidOperationException($"gateway refused the pool update for {pool.Strategy}: {(int)response.StatusCode} {detail}");
         }
+    }
+
+    /// <summary>The gateway's recent proxied requests after <paramref name="after"/> (its own sequence numbers), for the dashboard.</summary>
+    public async Task<GatewayTrafficPage> GetTrafficAsync(long after, CancellationToken cancellationToken)
+    {
+        var url = new Uri($"http://127.0.0.1:{AdminPort}/_gateway/traffic?after={after.ToString(CultureInfo.InvariantCulture)}");
+        return await httpClient.GetFromJsonAsync<GatewayTrafficPage>(url, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("the gateway answered an empty traffic page");
     }
 
     private sealed record PoolUpdate(

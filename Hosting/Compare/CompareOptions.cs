@@ -1,0 +1,22 @@
+namespace ClusterSessions.Hosting.Compare;
+
+/// <summary><c>compare [--out DIR] [--users N] [--requests M] [--scenario NAME]</c>.</summary>
+public sealed record CompareOptions
+{
+    /// <summary>Virtual users per strategy, all running at once.</summary>
+    public int Users { get; init; } = 3;
+
+    /// <summary>Requests per virtual user and scenario.</summary>
+    public int Requests { get; init; } = 60;
+
+    /// <summary>One scenario by name, or null for all of them.</summary>
+    public string? Scenario { get; init; }
+
+    public string OutputDirectory { get; init; } = Path.Combine("out", "compare");
+
+    /// <summary>
+    /// The schedule's step: every user makes request i at start + i × interval, so a scenario lasts
+    /// <see cref="Requests"/> × interval (6 s by default), long enough for a fault and its recovery to show.
+    /// </summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(100);
+}

@@ -1,0 +1,22 @@
+using ClusterSessions.Hosting.Orchestration;
+
+namespace ClusterSessions.Hosting.Compare.Scenarios;
+
+internal sealed class NodeKillScenario : IScenario
+{
+    public string Name => "nodeKill";
+
+    public string Description => "one node of every pool is SIGKILLed at the midpoint and started again at 80 %";
+
+    public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var victims = context.Cluster.Pools.Where(p => context.Strategies.Contains(p.Strategy))
+            .Select(p => p.Nodes[Math.Min(1, p.Nodes.Count - 1)].Name).ToList();
+        var results = await context.RunMixedTrafficAsync(
+            ct => Task.WhenAll(victims.Select(v => context.Cluster.ExecuteAsync(v, ResourceAction.Kill, ct))),
+            ct => Task.WhenAll(victims.Select(v => context.Cluster.ExecuteAsync(v, ResourceAction.Start, ct))),
+            cancellationToken).ConfigureAwait(false);
+        await context.RestoreAsync(cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+}

@@ -1,0 +1,45 @@
+namespace ClusterSessions.Hosting.Compare.Scenarios;
+
+/// <summary>Two cart writes at once in one session, five times per user: does the store keep both (or does the last writer win)?</summary>
+internal sealed class RaceScenario : IScenario
+{
+    private const int RacesPerUser = 5;
+
+    public string Name => "race";
+
+    public string Description => "two concurrent cart writes in one session; lost updates counted";
+
+    public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var users = context.CreateUsers();
+        var started = context.TimeProvider.GetUtcNow();
+        var lost = users.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
+        try
+        {
+            await Task.WhenAll(users.SelectMany(pair => pair.Value.Select(async user =>
+            {
+                await user.LoginAsync(cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < RacesPerUser; i++)
+                {
+                    var lostHere = await user.RaceAsync(cancellationToken).ConfigureAwait(false);
+                    lock (lost)
+                    {
+                        lost[pair.Key] += lostHere;
+                    }
+                }
+            }))).ConfigureAwait(false);
+
+            var duration = context.TimeProvider.GetUtcNow() - started;
+            return users.ToDictionary(
+                pair => pair.Key,
+                pair => ScenarioContext.Summarize(pair.Value, duration) with { LostUpdates = lost[pair.Key] });
+        }
+        finally
+        {
+            foreach (var user in users.Values.SelectMany(u => u))
+            {
+                user.Dispose();
+            }
+        }
+    }
+}
