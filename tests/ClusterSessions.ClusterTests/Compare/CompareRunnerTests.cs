@@ -1,0 +1,66 @@
+using ClusterSessions.ClusterTests.Infrastructure;
+using ClusterSessions.Hosting.Compare;
+using Xunit.Abstractions;
+
+namespace ClusterSessions.ClusterTests.Compare;
+
+/// <summary>A short compare on a real cluster must show the truths the project exists to demonstrate.</summary>
+public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutputHelper output) : IClassFixture<AllStrategiesCluster>
+{
+    private static readonly CompareOptions Short = new() { Users = 3, Requests = 30 };
+
+    [Fact]
+    public async Task ShortRun_EveryScenario_ShowsTheStrategyTruths()
+    {
+        var report = await CompareRunner.RunAsync(cluster.App, Short);
+        output.WriteLine(CompareMarkdown.Write(report));
+
+        Assert.Equal(CompareRunner.ScenarioNames, report.Scenarios.Keys);
+        Assert.All(report.Scenarios.Values, scenario => Assert.Equal(["local", "sticky", "redis", "jwt"], scenario.Keys));
+        Assert.All(report.Scenarios.Values.SelectMany(s => s.Values), result => Assert.True(result.Requests > 0));
+
+        var steady = report.Scenarios["steady"];
+        Assert.True(steady["local"].Continuity < 0.7, $"local continuity {steady["local"].Continuity}");
+        Assert.Equal(1.0, steady["sticky"].Continuity);
+        Assert.Equal(1.0, steady["redis"].Continuity);
+        Assert.Equal(1.0, steady["jwt"].Continuity);
+        Assert.True(steady["jwt"].MeanRequestBytes > steady["redis"].MeanRequestBytes, "tokens should cost request bytes");
+
+        var nodeKill = report.Scenarios["nodeKill"];
+        Assert.True(nodeKill["sticky"].SessionsLost > 0, "sticky should lose the killed node's users");
+        Assert.Equal(0, nodeKill["redis"].SessionsLost);
+        Assert.Equal(0, nodeKill["jwt"].SessionsLost);
+        Assert.NotNull(nodeKill["redis"].RecoverySeconds);
+
+        var replay = report.Scenarios["logoutReplay"];
+        Assert.Equal(0, replay["sticky"].AcceptedAfterLogout);
+        Assert.Equal(0, replay["redis"].AcceptedAfterLogout);
+        Assert.Equal(0, replay["jwt"].AcceptedAfterLogout);
+
+        var outage = report.Scenarios["storeOutage"];
+        Assert.True(outage["redis"].Errors > 0, "redis down must be visible as errors (503), not silent");
+        Assert.Equal(0, outage["redis"].SessionsLost);
+        Assert.Equal(0, outage["sticky"].Errors);
+
+        Assert.All(report.Scenarios["race"].Values, r => Assert.NotNull(r.LostUpdates));
+        Assert.Contains(report.Scenarios["scaleOut"]["local"].PerNode.Keys, node => node == "local-4");
+    }
+
+    [Fact]
+    public async Task StatelessTokens_LogoutReplay_OldTokenStillAccepted()
+    {
+        var stateless = new StatelessJwtCluster();
+        await stateless.InitializeAsync();
+        try
+        {
+            var report = await CompareRunner.RunAsync(stateless.App, Short with { Scenario = "logoutReplay" });
+            var jwt = report.Scenarios["logoutReplay"]["jwt"];
+            output.WriteLine($"jwt without a deny-list: {jwt.AcceptedAfterLogout} replays accepted after logout");
+            Assert.True(jwt.AcceptedAfterLogout > 0);
+        }
+        finally
+        {
+            await stateless.DisposeAsync();
+        }
+    }
+}
