@@ -40,6 +40,9 @@ public sealed class Resource
     /// <summary>Runs after each successful start, e.g. the gateway is told the current pools, Redis is warmed up.</summary>
     public Func<CancellationToken, Task>? AfterStart { get; set; }
 
+    /// <summary>Runs before a graceful stop (SIGTERM), e.g. Garnet is told to flush its append-only file.</summary>
+    public Func<CancellationToken, Task>? BeforeStop { get; set; }
+
     public ResourceState State { get; internal set; } = ResourceState.NotStarted;
 
     public HealthStatus Health { get; internal set; } = HealthStatus.Unknown;

@@ -291,6 +291,19 @@ public sealed partial class ResourceSupervisor : IAsyncDisposable
 
         _stopRequested = true;
         Resource.State = ResourceState.Stopping;
+        if (Resource.BeforeStop is { } beforeStop)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await beforeStop(timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                Resource.Logs.Add($"[apphost] before stop: {exception.Message}", isError: true);
+            }
+        }
+
         PosixSignals.Terminate(process.Id);
         var exited = await Task.WhenAny(_exited, Task.Delay(GracefulStopTimeout, _timeProvider)).ConfigureAwait(false);
         if (exited != _exited && !HasExited(process))

@@ -62,7 +62,19 @@ public static class RedisResourceExtensions
         };
         // Garnet JIT-compiles each command path on first use; pay that before the first user request does.
         resource.AfterStart = cancellationToken => RedisServerWarmUp.RunAsync(launch.ConnectionString, cancellationToken);
+        if (kind == RedisServerKind.Garnet)
+        {
+            // Garnet acknowledges writes before its AOF is flushed and does not flush on SIGTERM.
+            resource.BeforeStop = cancellationToken => CommitAofAsync(launch.ConnectionString, cancellationToken);
+        }
+
         return builder.AddResource(resource, () => launch.ConnectionString);
+    }
+
+    private static async Task CommitAofAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var client = new RedisClient(connectionString);
+        await client.ExecuteAsync(new RedisCommand("COMMITAOF"), cancellationToken).ConfigureAwait(false);
     }
 
     private static ResourceBuilder AddExternal(ClusterApplicationBuilder builder, string name, string connectionString)

@@ -74,11 +74,16 @@ internal sealed partial class RedisSessionStore(
     public async Task<int> RemoveAllForUserAsync(string user, CancellationToken cancellationToken)
     {
         var ids = await Run(() => redis.SMembersAsync(UserKey(user), cancellationToken)).ConfigureAwait(false);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
         var replies = await Run(() => redis.ExecuteTransactionAsync(
             [RedisCommands.Del(ids.Select(SessionKey)), RedisCommands.Del(UserKey(user))],
             cancellationToken)).ConfigureAwait(false);
         // DEL counts only sessions that still existed: expired ids in the index are not counted as ended.
-        return ids.Count == 0 ? 0 : (int)replies[0].AsInt64();
+        return (int)replies[0].AsInt64();
     }
 
     private static string SessionKey(string id) => $"cs:session:{id}";

@@ -1,0 +1,15 @@
+using ClusterSessions.Redis.Provisioning;
+
+namespace ClusterSessions.IntegrationTests.Infrastructure;
+
+/// <summary>A fact that needs the restored garnet-server tool: skipped with a reason otherwise, except with CI=true.</summary>
+public sealed class GarnetFactAttribute : FactAttribute
+{
+    public GarnetFactAttribute()
+    {
+        if (ServerAvailability.GetSkipReason(RedisServerKind.Garnet) is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

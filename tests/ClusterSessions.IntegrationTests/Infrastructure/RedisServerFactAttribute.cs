@@ -1,0 +1,15 @@
+using ClusterSessions.Redis.Provisioning;
+
+namespace ClusterSessions.IntegrationTests.Infrastructure;
+
+/// <summary>A fact that needs redis-server: skipped with a reason when it is missing, except with CI=true.</summary>
+public sealed class RedisServerFactAttribute : FactAttribute
+{
+    public RedisServerFactAttribute()
+    {
+        if (ServerAvailability.GetSkipReason(RedisServerKind.RedisServer) is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

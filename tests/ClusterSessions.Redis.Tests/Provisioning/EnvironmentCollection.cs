@@ -1,0 +1,4 @@
+namespace ClusterSessions.Redis.Tests.Provisioning;
+
+[CollectionDefinition(nameof(EnvironmentCollection), DisableParallelization = true)]
+public sealed class EnvironmentCollection;
