@@ -1,6 +1,7 @@
 using ClusterSessions.Gateway.Admin;
 using ClusterSessions.Gateway.Forwarding;
 using ClusterSessions.Gateway.Pools;
+using ClusterSessions.Gateway.Traffic;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
@@ -20,6 +21,7 @@ internal static class GatewayExtensions
         services.AddSingleton<PoolRegistry>();
         services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<PoolRegistry>().ProxyConfig);
         services.AddReverseProxy();
+        services.AddGatewayTraffic();
         // Protects the sticky pool's affinity cookie; losing it with the gateway only re-balances users.
         services.AddDataProtection().PersistKeysInProcessMemory();
         services.AddProblemDetails();
@@ -42,11 +44,13 @@ internal static class GatewayExtensions
         if (adminPort > 0)
         {
             app.MapGatewayAdmin(adminPort);
+            app.MapGatewayTraffic(adminPort);
         }
 
         app.MapDefaultEndpoints();
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseTrafficRecording();
             proxy.UseMiddleware<ConnectFailureRetryMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

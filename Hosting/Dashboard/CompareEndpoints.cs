@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ClusterSessions.Hosting.Compare;
+using ClusterSessions.Hosting.Dashboard.Events;
 using ClusterSessions.Hosting.Orchestration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,8 +44,9 @@ internal static class CompareEndpoints
                 ? Results.Accepted("/api/compare", service.State)
                 : Problem(StatusCodes.Status409Conflict, "compare already running", service.State.Message);
         });
-        endpoints.MapGet("/api/compare/events", (CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(Stream(service, cancellationToken), eventType: "compare"));
+        // Ends when the browser leaves or the dashboard stops, so an open page never delays shutdown.
+        endpoints.MapGet("/api/compare/events", (HttpContext context) =>
+            TypedResults.ServerSentEvents(EventStreams.UntilClosed(context, token => Stream(service, token)), eventType: "compare"));
         return endpoints;
     }
 

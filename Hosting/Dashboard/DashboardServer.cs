@@ -52,6 +52,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         app.MapPoolEndpoints(cluster);
         app.MapEventEndpoints(cluster);
         app.MapTryItEndpoints(cluster);
+        app.MapCompareEndpoints(cluster);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new DashboardServer(app, new Uri($"http://127.0.0.1:{port}"));
     }

@@ -80,14 +80,14 @@ internal static class TryItJudge
         var items = CartItems(body);
         if (state.ExpectedUser is null)
         {
-            return new TryItVerdict(TryItOutcomes.Unexpected, $"logged out, yet the cart ({items} items) is still served", CartItems: items);
+            return new TryItVerdict(TryItOutcomes.Unexpected, $"logged out, yet the cart ({Items(items)}) is still served", CartItems: items);
         }
 
         var expected = state.ExpectedCartItems is { } before ? before + added : (int?)null;
         state.ExpectedCartItems = items;
         return expected is { } e && items != e
-            ? new TryItVerdict(TryItOutcomes.Lost, $"cart lost: {items} items, expected {e}", state.ExpectedUser, items)
-            : new TryItVerdict(TryItOutcomes.Held, $"cart holds {items} items", state.ExpectedUser, items);
+            ? new TryItVerdict(TryItOutcomes.Lost, $"cart lost: {Items(items)}, expected {e}", state.ExpectedUser, items)
+            : new TryItVerdict(TryItOutcomes.Held, $"cart holds {Items(items)}", state.ExpectedUser, items);
     }
 
     private static TryItVerdict Logout(TryItState state, int status, JsonElement? body)
@@ -116,12 +116,14 @@ internal static class TryItJudge
         state.ExpectedUser = null;
         state.ExpectedCartItems = null;
         var ended = body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("ended", out var e) && e.ValueKind == JsonValueKind.Number
-            ? $"{e.GetInt32()} sessions ended"
+            ? $"{e.GetInt32()} session{(e.GetInt32() == 1 ? "" : "s")} ended"
             : "sessions ended";
         var scope = String(body, "scope");
         var note = String(body, "note");
         return new TryItVerdict(TryItOutcomes.Ok, $"{ended}{(scope is null ? "" : $" ({scope})")}{(note is null ? "" : $": {note}")}");
     }
+
+    private static string Items(int count) => count == 1 ? "1 item" : $"{count} items";
 
     private static int CartItems(JsonElement? body) =>
         body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array

@@ -33,6 +33,12 @@ export function s(tag, attributes, ...children) {
   return append(apply(document.createElementNS(SVG_NS, tag), attributes), children);
 }
 
+/** Replaces the children; like h(), skips null/false and flattens arrays (replaceChildren would print them). */
+export function fill(element, ...children) {
+  element.replaceChildren();
+  return append(element, children);
+}
+
 export function clear(element) {
   element.replaceChildren();
   return element;

@@ -6,6 +6,7 @@ import { toast } from './notify.js';
 
 const ALIVE = new Set(['starting', 'running', 'stopping']);
 const COLUMNS = ['Name', 'State', 'Health', 'PID', 'URL', 'Uptime', 'Restarts', 'Actions'];
+const COLUMN_CLASSES = ['c-name', 'c-state', 'c-health', 'c-pid', 'c-url', 'c-uptime', 'c-restarts', 'c-actions'];
 
 let root;
 let groupsElement;
@@ -98,11 +99,12 @@ function renderPolicy() {
 function createGroup(want) {
   const title = want.pool ? want.pool.strategy : 'infrastructure';
   const heading = h('h3', { id: `group-${title}` }, want.pool ? `${title} pool` : 'Gateway and stores');
-  const what = h('span', { class: 'what' }, want.pool ? STRATEGIES[title] ?? '' : 'the public entry and the session store');
+  const what = h('span', { class: 'what' }, want.pool ? STRATEGIES[title] ?? '' : 'the public entry, and the session store when a pool needs one');
   const tags = h('span', { class: 'tags' });
   const add = want.pool ? h('button', { type: 'button', 'data-action': 'add-node', onclick: () => addNode(want.pool.strategy) }, 'Add node') : null;
   const body = h('tbody');
   const table = h('table', { class: 'resources', 'aria-labelledby': `group-${title}` },
+    h('colgroup', {}, COLUMN_CLASSES.map(c => h('col', { class: c }))),
     h('thead', {}, h('tr', {}, COLUMNS.map(c => h('th', { scope: 'col', class: ['PID', 'Restarts'].includes(c) ? 'num' : null }, c)))),
     body);
   const section = h('section', { class: `group${want.pool ? ` strategy-${title}` : ''}`, 'data-group': title },
@@ -122,7 +124,7 @@ function updateGroup(group, want) {
   const text = tags.join('|');
   if (group.tags.dataset.text !== text) {
     group.tags.dataset.text = text;
-    group.tags.replaceChildren(...tags.map(t => h('span', { class: 'tag' }, t)), ' ');
+    group.tags.replaceChildren(...tags.map(t => h('span', { class: 'tag' }, t)));
   }
   if (group.add) {
     const pending = busy.get(`pool:${want.pool.strategy}`);
@@ -173,7 +175,9 @@ function updateRow(row, resource, pool) {
   row.stateChip.className = `chip state-${resource.state}`;
   setText(row.healthChip, resource.health);
   row.healthChip.className = `chip health-${resource.health}`;
-  setText(row.healthNote, resource.healthDescription ?? (resource.exitCode !== null && !ALIVE.has(resource.state) ? `exit code ${resource.exitCode}` : ''));
+  const note = resource.healthDescription ?? (resource.exitCode !== null && !ALIVE.has(resource.state) ? `exit code ${resource.exitCode}` : '');
+  setText(row.healthNote, note);
+  if (row.healthNote.title !== note) row.healthNote.title = note;
   setText(cells.pid, resource.pid ?? '–');
   updateUrl(cells.url, resource, pool);
   setText(cells.restarts, String(resource.restartCount));
