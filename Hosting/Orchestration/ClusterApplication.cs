@@ -237,23 +237,52 @@ public sealed partial class ClusterApplication : IAsyncDisposable
     /// <summary>Scale out: starts one more node in <paramref name="strategy"/>'s pool, then routes traffic to it.</summary>
     public async Task<Resource> AddNodeAsync(string strategy, CancellationToken cancellationToken = default)
     {
-        var pool = _pools.SingleOrDefault(p => p.Strategy == strategy)
-            ?? throw new KeyNotFoundException($"no pool named '{strategy}'");
+        var node = await StartNodeAsync(strategy, cancellationToken).ConfigureAwait(false);
+        await JoinPoolAsync(node, cancellationToken).ConfigureAwait(false);
+        return node;
+    }
+
+    /// <summary>
+    /// Starts a new node of <paramref name="strategy"/>'s pool and waits until it is healthy, without routing to it yet
+    /// (<see cref="JoinPoolAsync"/> does): a start takes seconds, joining the load balancer is instant.
+    /// </summary>
+    public async Task<Resource> StartNodeAsync(string strategy, CancellationToken cancellationToken = default)
+    {
+        var pool = FindPool(strategy);
+        var node = _builder.CreateNode(pool);
+        var supervisor = AddSupervisor(node);
+        try
+        {
+            await supervisor.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ForgetAsync(supervisor).ConfigureAwait(false);
+            throw;
+        }
+
+        return node;
+    }
+
+    /// <summary>Adds a started node to its pool at the gateway.</summary>
+    public async Task JoinPoolAsync(Resource node, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var pool = FindPool(node.Pool ?? throw new ArgumentException($"{node.Name} is not a node", nameof(node)));
         await _poolChanges.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var node = _builder.CreateNode(pool);
-            var supervisor = AddSupervisor(node);
-            await supervisor.StartAsync(cancellationToken).ConfigureAwait(false);
             pool.Add(node);
             await SyncGatewayPoolAsync(pool, cancellationToken).ConfigureAwait(false);
-            return node;
         }
         finally
         {
             _poolChanges.Release();
         }
     }
+
+    private NodePool FindPool(string strategy) =>
+        _pools.SingleOrDefault(p => p.Strategy == strategy) ?? throw new KeyNotFoundException($"no pool named '{strategy}'");
 
     /// <summary>Scale in: stops routing to the node, then stops it and forgets it.</summary>
     public async Task RemoveNodeAsync(string nodeName, CancellationToken cancellationToken = default)
@@ -269,12 +298,7 @@ public sealed partial class ClusterApplication : IAsyncDisposable
             var pool = _pools.Single(p => p.Strategy == supervisor.Resource.Pool);
             pool.Remove(supervisor.Resource);
             await SyncGatewayPoolAsync(pool, cancellationToken).ConfigureAwait(false);
-            await supervisor.DisposeAsync().ConfigureAwait(false);
-            _supervisors.TryRemove(nodeName, out _);
-            lock (_order)
-            {
-                _order.Remove(nodeName);
-            }
+            await ForgetAsync(supervisor).ConfigureAwait(false);
         }
         finally
         {
@@ -305,6 +329,16 @@ public sealed partial class ClusterApplication : IAsyncDisposable
         finally
         {
             _poolChanges.Release();
+        }
+    }
+
+    private async Task ForgetAsync(ResourceSupervisor supervisor)
+    {
+        await supervisor.DisposeAsync().ConfigureAwait(false);
+        _supervisors.TryRemove(supervisor.Resource.Name, out _);
+        lock (_order)
+        {
+            _order.Remove(supervisor.Resource.Name);
         }
     }
 

@@ -1,30 +1,31 @@
 namespace ClusterSessions.Hosting.Compare.Scenarios;
 
+/// <summary>
+/// A node joins every pool half-way. The nodes are started (and healthy) before the traffic begins and join the
+/// load balancer at the midpoint, as a readiness-gated scale-out does; they are removed after the scenario.
+/// </summary>
 internal sealed class ScaleOutScenario : IScenario
 {
     public string Name => "scaleOut";
 
-    public string Description => "a node is added to every pool at the midpoint (and removed after the scenario)";
+    public string Description => "a node joins every pool at the midpoint (and is removed after the scenario)";
 
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        var added = new List<string>();
-        var results = await context.RunMixedTrafficAsync(
-            async ct =>
-            {
-                var nodes = await Task.WhenAll(context.Strategies.Select(s => context.Cluster.AddNodeAsync(s, ct))).ConfigureAwait(false);
-                lock (added)
-                {
-                    added.AddRange(nodes.Select(n => n.Name));
-                }
-            },
-            null,
-            cancellationToken).ConfigureAwait(false);
-        foreach (var node in added)
+        var nodes = await Task.WhenAll(context.Strategies.Select(s => context.Cluster.StartNodeAsync(s, cancellationToken))).ConfigureAwait(false);
+        try
         {
-            await context.Cluster.RemoveNodeAsync(node, cancellationToken).ConfigureAwait(false);
+            return await context.RunMixedTrafficAsync(
+                ct => Task.WhenAll(nodes.Select(n => context.Cluster.JoinPoolAsync(n, ct))),
+                null,
+                cancellationToken).ConfigureAwait(false);
         }
-
-        return results;
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await context.Cluster.RemoveNodeAsync(node.Name, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 }

@@ -43,7 +43,10 @@ public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutput
         Assert.Equal(0, outage["sticky"].Errors);
 
         Assert.All(report.Scenarios["race"].Values, r => Assert.NotNull(r.LostUpdates));
-        Assert.Contains(report.Scenarios["scaleOut"]["local"].PerNode.Keys, node => node == "local-4");
+        var scaleOut = report.Scenarios["scaleOut"];
+        Assert.True(scaleOut["redis"].PerNode.GetValueOrDefault("redis-4") > 0, "the new redis node should take traffic");
+        // Affinity keeps every existing sticky user where it is: a new node gets none of them.
+        Assert.Equal(0, scaleOut["sticky"].PerNode.GetValueOrDefault("sticky-4"));
     }
 
     [Fact]
