@@ -16,12 +16,12 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
 
     public TimeProvider TimeProvider { get; } = timeProvider;
 
-    public Dictionary<string, List<VirtualUser>> CreateUsers()
+    public VirtualUserGroup CreateUsers()
     {
         var gateway = Cluster.GatewayUrl ?? throw new InvalidOperationException("the cluster has no gateway");
-        return Strategies.ToDictionary(
+        return new VirtualUserGroup(Strategies.ToDictionary(
             s => s,
-            s => Enumerable.Range(0, Options.Users).Select(i => new VirtualUser(gateway, s, DemoUsers[i % DemoUsers.Length], TimeProvider)).ToList());
+            s => Enumerable.Range(0, Options.Users).Select(i => new VirtualUser(gateway, s, DemoUsers[i % DemoUsers.Length], TimeProvider)).ToList()));
     }
 
     /// <summary>
@@ -34,89 +34,69 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
         Func<CancellationToken, Task>? later,
         CancellationToken cancellationToken)
     {
-        var users = CreateUsers();
-        try
+        using var users = CreateUsers();
+        await Task.WhenAll(users.All.Select(u => u.LoginAsync(cancellationToken))).ConfigureAwait(false);
+        var interval = Options.Interval;
+        var schedule = interval * Options.Requests;
+        var started = TimeProvider.GetUtcNow();
+        DateTimeOffset? faultAt = null;
+
+        var faults = Task.Run(async () =>
         {
-            await Task.WhenAll(users.Values.SelectMany(u => u).Select(u => u.LoginAsync(cancellationToken))).ConfigureAwait(false);
-            var interval = Options.Interval;
-            var schedule = interval * Options.Requests;
-            var started = TimeProvider.GetUtcNow();
-            DateTimeOffset? faultAt = null;
-
-            var faults = Task.Run(async () =>
+            if (atMidpoint is null)
             {
-                if (atMidpoint is null)
-                {
-                    return;
-                }
-
-                await Task.Delay(schedule / 2, TimeProvider, cancellationToken).ConfigureAwait(false);
-                faultAt = TimeProvider.GetUtcNow();
-                await atMidpoint(cancellationToken).ConfigureAwait(false);
-                if (later is not null)
-                {
-                    var due = started + (schedule * 0.8) - TimeProvider.GetUtcNow();
-                    await Task.Delay(due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeProvider, cancellationToken).ConfigureAwait(false);
-                    await later(cancellationToken).ConfigureAwait(false);
-                }
-            }, cancellationToken);
-
-            var done = 0;
-            var total = users.Values.Sum(u => u.Count) * Options.Requests;
-            await Task.WhenAll(users.Values.SelectMany(u => u).Select((user, index) => Task.Run(async () =>
-            {
-                var random = new Random((index * 7919) + 17);
-                for (var i = 0; i < Options.Requests; i++)
-                {
-                    var wait = started + (interval * i) - TimeProvider.GetUtcNow();
-                    if (wait > TimeSpan.Zero)
-                    {
-                        await Task.Delay(wait, TimeProvider, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
-                    reportProgress((double)Interlocked.Increment(ref done) / total);
-                }
-            }, cancellationToken))).ConfigureAwait(false);
-            var duration = TimeProvider.GetUtcNow() - started;
-            await faults.ConfigureAwait(false);
-
-            return users.ToDictionary(
-                pair => pair.Key,
-                pair => Summarize(pair.Value, duration) with { RecoverySeconds = faultAt is { } at ? RecoverySeconds(pair.Value, at) : null });
-        }
-        finally
-        {
-            foreach (var user in users.Values.SelectMany(u => u))
-            {
-                user.Dispose();
+                return;
             }
-        }
+
+            await Task.Delay(schedule / 2, TimeProvider, cancellationToken).ConfigureAwait(false);
+            faultAt = TimeProvider.GetUtcNow();
+            await atMidpoint(cancellationToken).ConfigureAwait(false);
+            if (later is not null)
+            {
+                var due = started + (schedule * 0.8) - TimeProvider.GetUtcNow();
+                await Task.Delay(due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeProvider, cancellationToken).ConfigureAwait(false);
+                await later(cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken);
+
+        var done = 0;
+        var total = users.ByStrategy.Values.Sum(u => u.Count) * Options.Requests;
+        await Task.WhenAll(users.All.Select((user, index) => Task.Run(async () =>
+        {
+            var random = new Random((index * 7919) + 17);
+            for (var i = 0; i < Options.Requests; i++)
+            {
+                var wait = started + (interval * i) - TimeProvider.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+
+                await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
+                reportProgress((double)Interlocked.Increment(ref done) / total);
+            }
+        }, cancellationToken))).ConfigureAwait(false);
+        var duration = TimeProvider.GetUtcNow() - started;
+        await faults.ConfigureAwait(false);
+
+        return users.ByStrategy.ToDictionary(
+            pair => pair.Key,
+            pair => Summarize(pair.Value, duration) with { RecoverySeconds = faultAt is { } at ? RecoverySeconds(pair.Value, at) : null });
     }
 
     /// <summary>A few logged-in requests per strategy before the first scenario, so start-up costs (JIT, first connections) are not measured.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
-        var users = CreateUsers();
-        try
+        using var users = CreateUsers();
+        await Task.WhenAll(users.All.Select(async user =>
         {
-            await Task.WhenAll(users.Values.SelectMany(u => u).Select(async user =>
+            await user.LoginAsync(cancellationToken).ConfigureAwait(false);
+            var random = new Random(1);
+            for (var i = 0; i < 10; i++)
             {
-                await user.LoginAsync(cancellationToken).ConfigureAwait(false);
-                var random = new Random(1);
-                for (var i = 0; i < 10; i++)
-                {
-                    await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
-                }
-            })).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var user in users.Values.SelectMany(u => u))
-            {
-                user.Dispose();
+                await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
             }
-        }
+        })).ConfigureAwait(false);
     }
 
     public static StrategyResult Summarize(IReadOnlyList<VirtualUser> users, TimeSpan duration) =>

@@ -15,63 +15,53 @@ internal sealed class LogoutReplayScenario : IScenario
 
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        var users = context.CreateUsers();
+        using var users = context.CreateUsers();
         var started = context.TimeProvider.GetUtcNow();
         var accepted = new Dictionary<string, int>(StringComparer.Ordinal);
         using var replay = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
-        try
+        await Task.WhenAll(users.ByStrategy.Select(async pair =>
         {
-            await Task.WhenAll(users.Select(async pair =>
+            var (strategy, pool) = pair;
+            var nodes = context.Cluster.Pools.Single(p => p.Strategy == strategy).Nodes;
+            var count = 0;
+            foreach (var user in pool)
             {
-                var (strategy, pool) = pair;
-                var nodes = context.Cluster.Pools.Single(p => p.Strategy == strategy).Nodes;
-                var count = 0;
-                foreach (var user in pool)
+                await user.LoginAsync(cancellationToken).ConfigureAwait(false);
+                var random = new Random(17);
+                for (var i = 0; i < 4; i++)
                 {
-                    await user.LoginAsync(cancellationToken).ConfigureAwait(false);
-                    var random = new Random(user.User.GetHashCode(StringComparison.Ordinal));
-                    for (var i = 0; i < 4; i++)
-                    {
-                        await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    var credential = user.Credential();
-                    await user.LogoutAsync(cancellationToken).ConfigureAwait(false);
-
-                    foreach (var node in nodes)
-                    {
-                        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{node.Url}/{strategy}/api/me"));
-                        if (user.Token is not null)
-                        {
-                            request.Headers.Authorization = new("Bearer", credential);
-                        }
-                        else
-                        {
-                            request.Headers.Add("Cookie", credential);
-                        }
-
-                        using var response = await replay.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                        count += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
-                    }
+                    await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
                 }
 
-                lock (accepted)
-                {
-                    accepted[strategy] = count;
-                }
-            })).ConfigureAwait(false);
+                var credential = user.Credential();
+                await user.LogoutAsync(cancellationToken).ConfigureAwait(false);
 
-            var duration = context.TimeProvider.GetUtcNow() - started;
-            return users.ToDictionary(
-                pair => pair.Key,
-                pair => ScenarioContext.Summarize(pair.Value, duration) with { AcceptedAfterLogout = accepted[pair.Key] });
-        }
-        finally
-        {
-            foreach (var user in users.Values.SelectMany(u => u))
-            {
-                user.Dispose();
+                foreach (var node in nodes)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{node.Url}/{strategy}/api/me"));
+                    if (user.Token is not null)
+                    {
+                        request.Headers.Authorization = new("Bearer", credential);
+                    }
+                    else
+                    {
+                        request.Headers.Add("Cookie", credential);
+                    }
+
+                    using var response = await replay.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    count += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+                }
             }
-        }
+
+            lock (accepted)
+            {
+                accepted[strategy] = count;
+            }
+        })).ConfigureAwait(false);
+
+        var duration = context.TimeProvider.GetUtcNow() - started;
+        return users.ByStrategy.ToDictionary(
+            pair => pair.Key,
+            pair => ScenarioContext.Summarize(pair.Value, duration) with { AcceptedAfterLogout = accepted[pair.Key] });
     }
 }

@@ -11,35 +11,25 @@ internal sealed class RaceScenario : IScenario
 
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        var users = context.CreateUsers();
+        using var users = context.CreateUsers();
         var started = context.TimeProvider.GetUtcNow();
-        var lost = users.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
-        try
+        var lost = users.ByStrategy.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
+        await Task.WhenAll(users.ByStrategy.SelectMany(pair => pair.Value.Select(async user =>
         {
-            await Task.WhenAll(users.SelectMany(pair => pair.Value.Select(async user =>
+            await user.LoginAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < RacesPerUser; i++)
             {
-                await user.LoginAsync(cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < RacesPerUser; i++)
+                var lostHere = await user.RaceAsync(cancellationToken).ConfigureAwait(false);
+                lock (lost)
                 {
-                    var lostHere = await user.RaceAsync(cancellationToken).ConfigureAwait(false);
-                    lock (lost)
-                    {
-                        lost[pair.Key] += lostHere;
-                    }
+                    lost[pair.Key] += lostHere;
                 }
-            }))).ConfigureAwait(false);
-
-            var duration = context.TimeProvider.GetUtcNow() - started;
-            return users.ToDictionary(
-                pair => pair.Key,
-                pair => ScenarioContext.Summarize(pair.Value, duration) with { LostUpdates = lost[pair.Key] });
-        }
-        finally
-        {
-            foreach (var user in users.Values.SelectMany(u => u))
-            {
-                user.Dispose();
             }
-        }
+        }))).ConfigureAwait(false);
+
+        var duration = context.TimeProvider.GetUtcNow() - started;
+        return users.ByStrategy.ToDictionary(
+            pair => pair.Key,
+            pair => ScenarioContext.Summarize(pair.Value, duration) with { LostUpdates = lost[pair.Key] });
     }
 }
