@@ -7,7 +7,7 @@ public sealed record CompareOptions
     public int Users { get; init; } = 3;
 
     /// <summary>Requests per virtual user and scenario.</summary>
-    public int Requests { get; init; } = 60;
+    public int Requests { get; init; } = 40;
 
     /// <summary>One scenario by name, or null for all of them.</summary>
     public string? Scenario { get; init; }
@@ -16,7 +16,7 @@ public sealed record CompareOptions
 
     /// <summary>
     /// The schedule's step: every user makes request i at start + i × interval, so a scenario lasts
-    /// <see cref="Requests"/> × interval (6 s by default), long enough for a fault and its recovery to show.
+    /// <see cref="Requests"/> × interval (4 s by default), long enough for a fault and its recovery to show.
     /// </summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(100);
 }

@@ -14,6 +14,10 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
 
     public CompareOptions Options { get; } = options;
 
+    /// <summary>The same context with a schedule <paramref name="factor"/> times as long, for faults that take seconds to play out.</summary>
+    public ScenarioContext Lengthened(int factor) =>
+        new(Cluster, Strategies, Options with { Requests = Options.Requests * factor }, TimeProvider, reportProgress);
+
     public TimeProvider TimeProvider { get; } = timeProvider;
 
     public VirtualUserGroup CreateUsers()

@@ -9,12 +9,13 @@ internal sealed class StoreOutageScenario : IScenario
 
     public string Name => "storeOutage";
 
-    public string Description => "Redis is stopped at the midpoint for 2 s, then started again";
+    public string Description => "Redis is stopped at the midpoint for 2 s, then started again (three times the usual requests, so traffic goes on after Redis returns)";
 
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         var redis = context.Cluster.Resources.FirstOrDefault(r => r.Kind == ResourceKind.Redis && r.Process is not null);
-        var results = await context.RunMixedTrafficAsync(
+        // A stop, the outage and a start take about 3.5 s: a longer schedule leaves traffic to measure the recovery.
+        var results = await context.Lengthened(3).RunMixedTrafficAsync(
             redis is null ? null : async ct =>
             {
                 await context.Cluster.ExecuteAsync(redis.Name, ResourceAction.Stop, ct).ConfigureAwait(false);
