@@ -2,6 +2,7 @@ using ClusterSessions.Hosting.ApplicationModel;
 using ClusterSessions.Hosting.Orchestration;
 using ClusterSessions.Hosting.Processes;
 using ClusterSessions.Redis;
+using ClusterSessions.Redis.DataProtection;
 using ClusterSessions.Redis.Provisioning;
 
 namespace ClusterSessions.Hosting.Redis;
@@ -61,7 +62,12 @@ public static class RedisResourceExtensions
             Description = $"{(kind == RedisServerKind.Garnet ? "Garnet" : "redis-server")}, AOF in {launch.WorkingDirectory}",
         };
         // Garnet JIT-compiles each command path on first use; pay that before the first user request does.
-        resource.AfterStart = cancellationToken => RedisServerWarmUp.RunAsync(launch.ConnectionString, cancellationToken);
+        resource.AfterStart = async cancellationToken =>
+        {
+            await RedisServerWarmUp.RunAsync(launch.ConnectionString, cancellationToken).ConfigureAwait(false);
+            // One shared Data Protection key before any node starts, so every node can read every node's cookies.
+            await Task.Run(() => SharedKeyRing.EnsureKey(launch.ConnectionString), cancellationToken).ConfigureAwait(false);
+        };
         if (kind == RedisServerKind.Garnet)
         {
             // Garnet acknowledges writes before its AOF is flushed and does not flush on SIGTERM.
@@ -91,6 +97,7 @@ public static class RedisResourceExtensions
             HealthProbe = new RedisPingProbe(connectionString),
             Logs = new LogBuffer(builder.TimeProvider),
             Description = "external",
+            AfterStart = cancellationToken => Task.Run(() => SharedKeyRing.EnsureKey(connectionString), cancellationToken),
         };
         return builder.AddResource(resource, () => connectionString);
     }

@@ -7,6 +7,4 @@ internal sealed class RedisSessionOptions
 
     public string? ConnectionString { get; set; }
 
-    /// <summary>Every node of the pool uses one key ring in Redis under this application name.</summary>
-    public const string ApplicationName = "ClusterSessions";
 }

@@ -28,7 +28,7 @@ internal static class RedisSessionServiceCollectionExtensions
 
         services.AddRedisClient(connectionString!);
         services.AddDataProtection()
-            .SetApplicationName(RedisSessionOptions.ApplicationName)
+            .SetApplicationName(SharedKeyRing.ApplicationName)
             .PersistKeysToRedis();
         services.AddHealthChecks().AddRedisHealthCheck(timeout: TimeSpan.FromSeconds(1));
         services.AddSingleton<ISessionStore, RedisSessionStore>();

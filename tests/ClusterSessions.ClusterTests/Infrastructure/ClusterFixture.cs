@@ -67,6 +67,43 @@ public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3
         await WaitForRouteAsync(strategy, node, TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>
+    /// Waits until round-robin reaches every node of the pool again and each says it is ready (/health 200, which
+    /// includes its store): after a store outage each node reconnects on its own, and the gateway's active checks
+    /// take a probe or two to put them back.
+    /// </summary>
+    public async Task WaitUntilPoolServedAsync(string strategy)
+    {
+        var expected = App.Pools.Single(p => p.Strategy == strategy).Nodes.Select(n => n.Name).ToHashSet();
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false })
+        {
+            BaseAddress = new Uri(Gateway, $"/{strategy}/"),
+            Timeout = TimeSpan.FromSeconds(5),
+        };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var seen = new HashSet<string>();
+            for (var i = 0; i < expected.Count * 2; i++)
+            {
+                using var response = await client.GetAsync("health");
+                if (response.IsSuccessStatusCode && response.Headers.TryGetValues("X-Served-By", out var values))
+                {
+                    seen.Add(values.Single());
+                }
+            }
+
+            if (seen.IsSupersetOf(expected))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"the gateway did not route to every {strategy} node within 30 s");
+    }
+
     private async Task<DateTime> WaitForRouteAsync(string strategy, string node, TimeSpan timeout)
     {
         // No cookies: an affinity cookie would pin these probes to one node.

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClusterSessions.Redis.DataProtection;
+
+/// <summary>
+/// The Data Protection key ring every node of a pool shares through Redis. Nodes started together against an
+/// empty list would each create a key of their own, and a node that loaded the list before another's key arrived
+/// cannot read that node's cookies until its next refresh (a day later). Creating the key once, before any node
+/// starts, gives them all the same one.
+/// </summary>
+public static class SharedKeyRing
+{
+    /// <summary>The application name (Data Protection's isolation boundary) of every node that shares the ring.</summary>
+    public const string ApplicationName = "ClusterSessions";
+
+    /// <summary>Makes sure the ring in Redis holds a usable key, creating one when it is empty or expiring.</summary>
+    public static void EnsureKey(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddRedisClient(connectionString);
+        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToRedis();
+        using var provider = services.BuildServiceProvider();
+        // Protecting anything makes Data Protection load the ring and, if it has no default key, create and store one.
+        provider.GetDataProtectionProvider().CreateProtector("ClusterSessions.SharedKeyRing").Protect("ready"u8.ToArray());
+    }
+}
