@@ -38,6 +38,28 @@ public sealed class RedisConnectionOptions
 
     public string EndPoint => Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 
+    /// <summary><see cref="Parse"/> for validators: false with the message that names the bad part.</summary>
+    public static bool TryParse(string? connectionString, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            error = "the connection string is empty (host:port[,password=...])";
+            return false;
+        }
+
+        try
+        {
+            Parse(connectionString);
+            error = null;
+            return true;
+        }
+        catch (FormatException exception)
+        {
+            error = exception.Message;
+            return false;
+        }
+    }
+
     /// <summary>Parses a connection string; a bad part raises <see cref="FormatException"/> naming that part.</summary>
     public static RedisConnectionOptions Parse(string connectionString)
     {

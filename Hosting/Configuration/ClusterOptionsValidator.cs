@@ -63,7 +63,7 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
             {
                 failures.Add("Cluster:Redis:ConnectionString: required when Cluster:Redis:Mode is External");
             }
-            else if (!TryParseConnectionString(options.Redis.ConnectionString, out var error))
+            else if (!RedisConnectionOptions.TryParse(options.Redis.ConnectionString, out var error))
             {
                 failures.Add($"Cluster:Redis:ConnectionString: {error}");
             }
@@ -85,21 +85,6 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static bool TryParseConnectionString(string connectionString, out string? error)
-    {
-        try
-        {
-            RedisConnectionOptions.Parse(connectionString);
-            error = null;
-            return true;
-        }
-        catch (FormatException exception)
-        {
-            error = exception.Message;
-            return false;
-        }
     }
 
     private static void Require(List<string> failures, string key, string value, IReadOnlyList<string> allowed)

@@ -26,12 +26,12 @@ internal static class CompareEndpoints
             var defaults = new CompareOptions();
             if (request?.Scenario is { } scenario && !CompareRunner.ScenarioNames.Contains(scenario))
             {
-                return Problem(StatusCodes.Status400BadRequest, "unknown scenario", $"'{scenario}' is not one of {string.Join(", ", CompareRunner.ScenarioNames)}");
+                return DashboardProblems.Problem(StatusCodes.Status400BadRequest, "unknown scenario", $"'{scenario}' is not one of {string.Join(", ", CompareRunner.ScenarioNames)}");
             }
 
             if (request?.Users is < 1 or > 20 || request?.Requests is < 10 or > 1000)
             {
-                return Problem(StatusCodes.Status400BadRequest, "bad options", "users must be 1-20 and requests 10-1000");
+                return DashboardProblems.Problem(StatusCodes.Status400BadRequest, "bad options", "users must be 1-20 and requests 10-1000");
             }
 
             var options = defaults with
@@ -42,7 +42,7 @@ internal static class CompareEndpoints
             };
             return service.TryStart(options, lifetime.ApplicationStopping)
                 ? Results.Accepted("/api/compare", service.State)
-                : Problem(StatusCodes.Status409Conflict, "compare already running", service.State.Message);
+                : DashboardProblems.Problem(StatusCodes.Status409Conflict, "compare already running", service.State.Message);
         });
         // Ends when the browser leaves or the dashboard stops, so an open page never delays shutdown.
         endpoints.MapGet("/api/compare/events", (HttpContext context) =>
@@ -71,7 +71,4 @@ internal static class CompareEndpoints
             service.Changed -= OnChanged;
         }
     }
-
-    private static IResult Problem(int status, string error, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["error"] = error });
 }

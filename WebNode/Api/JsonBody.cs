@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -27,28 +28,36 @@ internal static class JsonBody
             return (null, ApiProblems.PayloadTooLarge($"the body is larger than {MaxBytes} bytes"));
         }
 
-        var buffer = new byte[MaxBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length
-            && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            length += read;
-        }
-
-        if (length > MaxBytes)
-        {
-            return (null, ApiProblems.PayloadTooLarge($"the body is larger than {MaxBytes} bytes"));
-        }
-
+        // Every login and cart write passes here: rent the buffer instead of allocating 8 KiB per request.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            var value = JsonSerializer.Deserialize(buffer.AsSpan(0, length), typeInfo);
-            return value is null ? (null, ApiProblems.BadRequest("the body must be a JSON object")) : (value, null);
+            var length = 0;
+            int read;
+            while (length <= MaxBytes
+                && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxBytes)
+            {
+                return (null, ApiProblems.PayloadTooLarge($"the body is larger than {MaxBytes} bytes"));
+            }
+
+            try
+            {
+                var value = JsonSerializer.Deserialize(buffer.AsSpan(0, length), typeInfo);
+                return value is null ? (null, ApiProblems.BadRequest("the body must be a JSON object")) : (value, null);
+            }
+            catch (JsonException exception)
+            {
+                return (null, ApiProblems.BadRequest($"malformed JSON: {Describe(exception)}"));
+            }
         }
-        catch (JsonException exception)
+        finally
         {
-            return (null, ApiProblems.BadRequest($"malformed JSON: {Describe(exception)}"));
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

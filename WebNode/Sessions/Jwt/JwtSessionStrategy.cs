@@ -30,7 +30,7 @@ internal sealed partial class JwtSessionStrategy(
 
     public async Task<SignOutOutcome> SignOutAsync(HttpContext context)
     {
-        context.Response.Cookies.Delete(_options.CookieName, JwtCookies.Options(context));
+        context.Response.Cookies.Delete(_options.CookieName, PoolCookies.Options(context));
         var claims = await ValidClaimsAsync(context).ConfigureAwait(false);
         if (!revocations.Revokes)
         {
@@ -49,7 +49,7 @@ internal sealed partial class JwtSessionStrategy(
 
     public async Task<SignOutEverywhereOutcome> SignOutEverywhereAsync(HttpContext context, ClaimsPrincipal user)
     {
-        context.Response.Cookies.Delete(_options.CookieName, JwtCookies.Options(context));
+        context.Response.Cookies.Delete(_options.CookieName, PoolCookies.Options(context));
         var name = user.Identity!.Name!;
         if (!revocations.Revokes)
         {
@@ -106,7 +106,7 @@ internal sealed partial class JwtSessionStrategy(
 
     private void Deliver(HttpContext context, string token)
     {
-        context.Response.Cookies.Append(_options.CookieName, token, JwtCookies.Options(context));
+        context.Response.Cookies.Append(_options.CookieName, token, PoolCookies.Options(context));
         PresentedToken.Read(context, _options.CookieName).Issued = token;
     }
 

@@ -44,7 +44,7 @@ internal sealed class VisitCounterCookie(JwtTokenServices tokens)
         context.Response.Cookies.Append(
             Name,
             $"{count.ToString(CultureInfo.InvariantCulture)}.{WebEncoders.Base64UrlEncode(Sign(count))}",
-            JwtCookies.Options(context));
+            PoolCookies.Options(context));
 
     private byte[] Sign(long count) =>
         HMACSHA256.HashData(tokens.VisitCounterSecret, Encoding.ASCII.GetBytes(count.ToString(CultureInfo.InvariantCulture)));

@@ -18,16 +18,6 @@ internal sealed class RedisSessionOptionsValidator : IValidateOptions<RedisSessi
             return false;
         }
 
-        try
-        {
-            RedisConnectionOptions.Parse(connectionString);
-            error = null;
-            return true;
-        }
-        catch (Exception exception) when (exception is FormatException or ArgumentException)
-        {
-            error = exception.Message;
-            return false;
-        }
+        return RedisConnectionOptions.TryParse(connectionString, out error);
     }
 }

@@ -44,17 +44,7 @@ internal sealed class SessionCookie(IDataProtectionProvider dataProtection, IOpt
     }
 
     public void Write(HttpContext context, string sessionId) =>
-        context.Response.Cookies.Append(_name, _protector.Protect(sessionId), CreateOptions(context));
+        context.Response.Cookies.Append(_name, _protector.Protect(sessionId), PoolCookies.Options(context));
 
-    public void Delete(HttpContext context) => context.Response.Cookies.Delete(_name, CreateOptions(context));
-
-    private static CookieOptions CreateOptions(HttpContext context) => new()
-    {
-        HttpOnly = true,
-        SameSite = SameSiteMode.Lax,
-        Secure = context.Request.IsHttps,
-        IsEssential = true,
-        // Scoped to the pool's path, so the pools never read each other's cookies.
-        Path = context.Request.PathBase.HasValue ? context.Request.PathBase.Value : "/",
-    };
+    public void Delete(HttpContext context) => context.Response.Cookies.Delete(_name, PoolCookies.Options(context));
 }

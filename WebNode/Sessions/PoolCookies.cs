@@ -1,6 +1,7 @@
-namespace ClusterSessions.WebNode.Sessions.Jwt;
+namespace ClusterSessions.WebNode.Sessions;
 
-internal static class JwtCookies
+/// <summary>Every cookie a node sets: HttpOnly, SameSite=Lax, Secure on HTTPS, scoped to the pool's path so pools never read each other's.</summary>
+internal static class PoolCookies
 {
     public static CookieOptions Options(HttpContext context) => new()
     {
