@@ -30,36 +30,43 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
 
     /// <summary>
     /// Logs every user in, then every user of every strategy makes <see cref="CompareOptions.Requests"/> requests on
-    /// one shared schedule (request i at start + i × interval), so faults hit all strategies at the same moment.
-    /// <paramref name="atMidpoint"/> runs half-way through the schedule (the fault), <paramref name="later"/> at 80 %.
+    /// one shared schedule (request i at start + i × interval). Half-way, every user waits until all users are half-way
+    /// and <paramref name="fault"/> has done its work, then the second half goes on, on the same step from that moment:
+    /// so the fault lands between the same requests of every strategy however slow the machine is, and every user
+    /// meets it. <paramref name="recover"/> runs <paramref name="recoverAfter"/> after the fault, while traffic goes on.
     /// </summary>
     public async Task<Dictionary<string, StrategyResult>> RunMixedTrafficAsync(
-        Func<CancellationToken, Task>? atMidpoint,
-        Func<CancellationToken, Task>? later,
+        Func<CancellationToken, Task>? fault,
+        Func<CancellationToken, Task>? recover,
+        TimeSpan recoverAfter,
         CancellationToken cancellationToken)
     {
         using var users = CreateUsers();
         await Task.WhenAll(users.All.Select(u => u.LoginAsync(cancellationToken))).ConfigureAwait(false);
         var interval = Options.Interval;
-        var schedule = interval * Options.Requests;
+        var half = fault is null ? Options.Requests : Options.Requests / 2;
         var started = TimeProvider.GetUtcNow();
-        DateTimeOffset? faultAt = null;
+        var phase = new FaultPhase(users.All.Count(), TimeProvider);
 
-        var faults = Task.Run(async () =>
+        var faults = fault is null ? Task.CompletedTask : Task.Run(async () =>
         {
-            if (atMidpoint is null)
+            try
             {
-                return;
+                await phase.AllArrived.WaitAsync(cancellationToken).ConfigureAwait(false);
+                phase.BeginFault();
+                await fault(cancellationToken).ConfigureAwait(false);
+                phase.EndFault();
+            }
+            catch (Exception exception)
+            {
+                phase.Fail(exception);
+                throw;
             }
 
-            await Task.Delay(schedule / 2, TimeProvider, cancellationToken).ConfigureAwait(false);
-            faultAt = TimeProvider.GetUtcNow();
-            await atMidpoint(cancellationToken).ConfigureAwait(false);
-            if (later is not null)
+            if (recover is not null)
             {
-                var due = started + (schedule * 0.8) - TimeProvider.GetUtcNow();
-                await Task.Delay(due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeProvider, cancellationToken).ConfigureAwait(false);
-                await later(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(recoverAfter, TimeProvider, cancellationToken).ConfigureAwait(false);
+                await recover(cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken);
 
@@ -68,24 +75,43 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
         await Task.WhenAll(users.All.Select((user, index) => Task.Run(async () =>
         {
             var random = new Random((index * 7919) + 17);
-            for (var i = 0; i < Options.Requests; i++)
+            var arrived = false;
+            try
             {
-                var wait = started + (interval * i) - TimeProvider.GetUtcNow();
-                if (wait > TimeSpan.Zero)
+                for (var i = 0; i < Options.Requests; i++)
                 {
-                    await Task.Delay(wait, TimeProvider, cancellationToken).ConfigureAwait(false);
-                }
+                    if (i == half)
+                    {
+                        arrived = true;
+                        phase.Arrive();
+                        await phase.FaultDone.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    }
 
-                await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
-                reportProgress((double)Interlocked.Increment(ref done) / total);
+                    var due = i < half ? started + (interval * i) : phase.ResumedAt + (interval * (i - half));
+                    var wait = due - TimeProvider.GetUtcNow();
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, TimeProvider, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
+                    reportProgress((double)Interlocked.Increment(ref done) / total);
+                }
+            }
+            finally
+            {
+                // A user that stops early must not keep the others waiting for a fault that never comes.
+                if (!arrived)
+                {
+                    phase.Arrive();
+                }
             }
         }, cancellationToken))).ConfigureAwait(false);
-        var duration = TimeProvider.GetUtcNow() - started;
         await faults.ConfigureAwait(false);
 
         return users.ByStrategy.ToDictionary(
             pair => pair.Key,
-            pair => Summarize(pair.Value, duration) with { RecoverySeconds = faultAt is { } at ? RecoverySeconds(pair.Value, at) : null });
+            pair => Summarize(pair.Value) with { RecoverySeconds = phase.FaultAt is { } at ? RecoverySeconds(pair.Value, at) : null });
     }
 
     /// <summary>A few logged-in requests per strategy before the first scenario, so start-up costs (JIT, first connections) are not measured.</summary>
@@ -103,8 +129,8 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
         })).ConfigureAwait(false);
     }
 
-    public static StrategyResult Summarize(IReadOnlyList<VirtualUser> users, TimeSpan duration) =>
-        StrategyResult.From(users.SelectMany(u => u.Samples).ToList(), users.Count(u => u.LostSession), duration);
+    public static StrategyResult Summarize(IReadOnlyList<VirtualUser> users) =>
+        StrategyResult.From(users.SelectMany(u => u.Samples).ToList(), users.Count(u => u.LostSession));
 
     /// <summary>From the fault until the last error after it; 0 when the fault caused none.</summary>
     public static double RecoverySeconds(IEnumerable<VirtualUser> users, DateTimeOffset faultAt)
@@ -113,7 +139,10 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
         return lastError is { } last ? Math.Round((last - faultAt).TotalSeconds, 2) : 0;
     }
 
-    /// <summary>Brings every stopped resource back and waits until the gateway routes to restarted nodes again.</summary>
+    /// <summary>
+    /// After a fault: brings every stopped resource back and waits until the gateway sees every node healthy and has
+    /// forgotten the fault's failures, so the next scenario starts on a whole cluster.
+    /// </summary>
     public async Task RestoreAsync(CancellationToken cancellationToken)
     {
         var stopped = Cluster.Resources.Where(r => r.State is not ResourceState.Running).ToList();
@@ -122,10 +151,32 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
             await Cluster.ExecuteAsync(resource.Name, ResourceAction.Start, cancellationToken).ConfigureAwait(false);
         }
 
-        if (stopped.Count > 0)
+        await WaitUntilGatewaySeesEveryNodeHealthyAsync(cancellationToken).ConfigureAwait(false);
+
+        // The passive health check rates failures over a 5 s window on every request, a successful one too: a
+        // restarted node that answers a request while its old failures are in the window is marked unhealthy again,
+        // and its sticky users are moved. Waiting the window out keeps one scenario's fault out of the next.
+        await Task.Delay(TimeSpan.FromSeconds(6), TimeProvider, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WaitUntilGatewaySeesEveryNodeHealthyAsync(CancellationToken cancellationToken)
+    {
+        if (Cluster.GatewayAdmin is not { } admin)
         {
-            // The gateway's passive health check forgets a node's old failures after 5 s.
-            await Task.Delay(TimeSpan.FromSeconds(6), TimeProvider, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // A node that never turns healthy shows in the next scenario's figures; waiting longer would only hide it.
+        var deadline = TimeProvider.GetUtcNow() + TimeSpan.FromSeconds(30);
+        while (TimeProvider.GetUtcNow() < deadline)
+        {
+            var pools = await admin.GetDestinationHealthAsync(cancellationToken).ConfigureAwait(false);
+            if (pools.Values.SelectMany(p => p.Values).All(health => health == "Healthy"))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -20,6 +20,7 @@ public sealed record StrategyResult
 
     public double P99Ms { get; init; }
 
+    /// <summary>Requests over this strategy's own span, from its first request sent to its last answer.</summary>
     public double Rps { get; init; }
 
     /// <summary>Request line plus headers: where cookie and token sizes show.</summary>
@@ -36,10 +37,13 @@ public sealed record StrategyResult
     /// <summary><c>nodeKill</c>/<c>storeOutage</c>: from the fault until the last error it caused (0: no error at all).</summary>
     public double? RecoverySeconds { get; init; }
 
-    public static StrategyResult From(IReadOnlyList<RequestSample> samples, int sessionsLost, TimeSpan duration)
+    public static StrategyResult From(IReadOnlyList<RequestSample> samples, int sessionsLost)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var latencies = samples.Select(s => s.LatencyMs).ToList();
+        var span = samples.Count == 0
+            ? TimeSpan.Zero
+            : samples.Max(s => s.At + TimeSpan.FromMilliseconds(s.LatencyMs)) - samples.Min(s => s.At);
         return new StrategyResult
         {
             Requests = samples.Count,
@@ -51,7 +55,7 @@ public sealed record StrategyResult
             P50Ms = Math.Round(Percentiles.Of(latencies, 50), 2),
             P95Ms = Math.Round(Percentiles.Of(latencies, 95), 2),
             P99Ms = Math.Round(Percentiles.Of(latencies, 99), 2),
-            Rps = duration <= TimeSpan.Zero ? 0 : Math.Round(samples.Count / duration.TotalSeconds, 1),
+            Rps = span <= TimeSpan.Zero ? 0 : Math.Round(samples.Count / span.TotalSeconds, 1),
             MeanRequestBytes = samples.Count == 0 ? 0 : Math.Round(samples.Average(s => s.RequestBytes), 1),
             PerNode = samples.Where(s => s.ServedBy is not null)
                 .GroupBy(s => s.ServedBy!)

@@ -35,6 +35,24 @@ internal sealed class GatewayAdminClient(HttpClient httpClient, int adminPort)
             ?? throw new InvalidOperationException("the gateway answered an empty traffic page");
     }
 
+    /// <summary>Each pool's nodes with the gateway's view of their health (<c>Healthy</c>, <c>Unhealthy</c> or <c>Unknown</c>).</summary>
+    public async Task<Dictionary<string, Dictionary<string, string>>> GetDestinationHealthAsync(CancellationToken cancellationToken)
+    {
+        var pools = await httpClient.GetFromJsonAsync<Dictionary<string, PoolView>>(
+            new Uri($"http://127.0.0.1:{AdminPort}/_gateway/pools"),
+            cancellationToken).ConfigureAwait(false) ?? [];
+        return pools.ToDictionary(
+            pool => pool.Key,
+            pool => pool.Value.Destinations.ToDictionary(d => d.Key, d => d.Value.Health, StringComparer.Ordinal),
+            StringComparer.Ordinal);
+    }
+
+    private sealed record PoolView(
+        [property: JsonPropertyName("destinations")] Dictionary<string, DestinationView> Destinations);
+
+    private sealed record DestinationView(
+        [property: JsonPropertyName("health")] string Health);
+
     private sealed record PoolUpdate(
         [property: JsonPropertyName("destinations")] Dictionary<string, string> Destinations,
         [property: JsonPropertyName("affinity")] bool Affinity,

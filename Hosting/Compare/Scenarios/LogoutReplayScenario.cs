@@ -16,7 +16,6 @@ internal sealed class LogoutReplayScenario : IScenario
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         using var users = context.CreateUsers();
-        var started = context.TimeProvider.GetUtcNow();
         var accepted = new Dictionary<string, int>(StringComparer.Ordinal);
         using var replay = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
         await Task.WhenAll(users.ByStrategy.Select(async pair =>
@@ -59,9 +58,8 @@ internal sealed class LogoutReplayScenario : IScenario
             }
         })).ConfigureAwait(false);
 
-        var duration = context.TimeProvider.GetUtcNow() - started;
         return users.ByStrategy.ToDictionary(
             pair => pair.Key,
-            pair => ScenarioContext.Summarize(pair.Value, duration) with { AcceptedAfterLogout = accepted[pair.Key] });
+            pair => ScenarioContext.Summarize(pair.Value) with { AcceptedAfterLogout = accepted[pair.Key] });
     }
 }

@@ -6,7 +6,7 @@ internal sealed class NodeKillScenario : IScenario
 {
     public string Name => "nodeKill";
 
-    public string Description => "one node of every pool is SIGKILLed at the midpoint and started again at 80 %";
+    public string Description => "one node of every pool is SIGKILLed half-way and started again at 80 % of the schedule";
 
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -15,6 +15,7 @@ internal sealed class NodeKillScenario : IScenario
         var results = await context.RunMixedTrafficAsync(
             ct => Task.WhenAll(victims.Select(v => context.Cluster.ExecuteAsync(v, ResourceAction.Kill, ct))),
             ct => Task.WhenAll(victims.Select(v => context.Cluster.ExecuteAsync(v, ResourceAction.Start, ct))),
+            context.Options.Interval * context.Options.Requests * 0.3,
             cancellationToken).ConfigureAwait(false);
         await context.RestoreAsync(cancellationToken).ConfigureAwait(false);
         return results;

@@ -12,7 +12,6 @@ internal sealed class RaceScenario : IScenario
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         using var users = context.CreateUsers();
-        var started = context.TimeProvider.GetUtcNow();
         var lost = users.ByStrategy.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
         await Task.WhenAll(users.ByStrategy.SelectMany(pair => pair.Value.Select(async user =>
         {
@@ -27,9 +26,8 @@ internal sealed class RaceScenario : IScenario
             }
         }))).ConfigureAwait(false);
 
-        var duration = context.TimeProvider.GetUtcNow() - started;
         return users.ByStrategy.ToDictionary(
             pair => pair.Key,
-            pair => ScenarioContext.Summarize(pair.Value, duration) with { LostUpdates = lost[pair.Key] });
+            pair => ScenarioContext.Summarize(pair.Value) with { LostUpdates = lost[pair.Key] });
     }
 }

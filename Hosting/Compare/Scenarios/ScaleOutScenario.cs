@@ -2,13 +2,13 @@ namespace ClusterSessions.Hosting.Compare.Scenarios;
 
 /// <summary>
 /// A node joins every pool half-way. The nodes are started (and healthy) before the traffic begins and join the
-/// load balancer at the midpoint, as a readiness-gated scale-out does; they are removed after the scenario.
+/// load balancer half-way, as a readiness-gated scale-out does; they are removed after the scenario.
 /// </summary>
 internal sealed class ScaleOutScenario : IScenario
 {
     public string Name => "scaleOut";
 
-    public string Description => "a node joins every pool at the midpoint (and is removed after the scenario)";
+    public string Description => "a node joins every pool half-way (and is removed after the scenario)";
 
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ internal sealed class ScaleOutScenario : IScenario
             return await context.RunMixedTrafficAsync(
                 ct => Task.WhenAll(nodes.Select(n => context.Cluster.JoinPoolAsync(n, ct))),
                 null,
+                TimeSpan.Zero,
                 cancellationToken).ConfigureAwait(false);
         }
         finally

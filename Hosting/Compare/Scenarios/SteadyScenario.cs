@@ -7,5 +7,5 @@ internal sealed class SteadyScenario : IScenario
     public string Description => "round-robin traffic, no faults";
 
     public Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken) =>
-        context.RunMixedTrafficAsync(null, null, cancellationToken);
+        context.RunMixedTrafficAsync(null, null, TimeSpan.Zero, cancellationToken);
 }

@@ -9,20 +9,16 @@ internal sealed class StoreOutageScenario : IScenario
 
     public string Name => "storeOutage";
 
-    public string Description => "Redis is stopped at the midpoint for 2 s, then started again (three times the usual requests, so traffic goes on after Redis returns)";
+    public string Description => "Redis is stopped half-way for 2 s, then started again (three times the usual requests, so traffic goes on after Redis returns)";
 
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         var redis = context.Cluster.Resources.FirstOrDefault(r => r.Kind == ResourceKind.Redis && r.Process is not null);
         // A stop, the outage and a start take about 3.5 s: a longer schedule leaves traffic to measure the recovery.
         var results = await context.Lengthened(3).RunMixedTrafficAsync(
-            redis is null ? null : async ct =>
-            {
-                await context.Cluster.ExecuteAsync(redis.Name, ResourceAction.Stop, ct).ConfigureAwait(false);
-                await Task.Delay(Outage, context.TimeProvider, ct).ConfigureAwait(false);
-                await context.Cluster.ExecuteAsync(redis.Name, ResourceAction.Start, ct).ConfigureAwait(false);
-            },
-            null,
+            redis is null ? null : ct => context.Cluster.ExecuteAsync(redis.Name, ResourceAction.Stop, ct),
+            redis is null ? null : ct => context.Cluster.ExecuteAsync(redis.Name, ResourceAction.Start, ct),
+            Outage,
             cancellationToken).ConfigureAwait(false);
         await context.RestoreAsync(cancellationToken).ConfigureAwait(false);
         return results;

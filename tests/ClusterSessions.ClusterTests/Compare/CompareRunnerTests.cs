@@ -41,6 +41,7 @@ public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutput
         Assert.True(outage["redis"].Errors > 0, "redis down must be visible as errors (503), not silent");
         Assert.Equal(0, outage["redis"].SessionsLost);
         Assert.Equal(0, outage["sticky"].Errors);
+        Assert.Equal(0, outage["sticky"].SessionsLost);
 
         Assert.All(report.Scenarios["race"].Values, r => Assert.NotNull(r.LostUpdates));
         var scaleOut = report.Scenarios["scaleOut"];
