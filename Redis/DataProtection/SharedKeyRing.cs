@@ -1,3 +1,4 @@
+using ClusterSessions.Redis.Provisioning;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,7 @@ public static class SharedKeyRing
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddRedisClient(connectionString);
+        services.AddRedisClient(ProvisioningConnection.Options(connectionString).CopyTo);
         services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToRedis();
         using var provider = services.BuildServiceProvider();
         // Protecting anything makes Data Protection load the ring and, if it has no default key, create and store one.

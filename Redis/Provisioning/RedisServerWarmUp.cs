@@ -13,10 +13,7 @@ public static class RedisServerWarmUp
 {
     public static async Task RunAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        var options = RedisConnectionOptions.Parse(connectionString);
-        options.ConnectTimeout = TimeSpan.FromSeconds(10);
-        options.CommandTimeout = TimeSpan.FromSeconds(10);
-        await using var client = new RedisClient(options);
+        await using var client = new RedisClient(ProvisioningConnection.Options(connectionString));
         var key = $"__warmup:{Guid.NewGuid():N}";
         await client.SetAsync(key, "1", TimeSpan.FromMinutes(1), cancellationToken: cancellationToken).ConfigureAwait(false);
         await client.GetAsync(key, cancellationToken).ConfigureAwait(false);
