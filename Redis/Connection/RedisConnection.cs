@@ -127,6 +127,13 @@ internal sealed class RedisConnection : IDisposable
     public Task<RedisValue> SendAsync(RedisCommand command, CancellationToken cancellationToken) =>
         Enqueue(command.Name, 1, command, null, cancellationToken);
 
+    /// <summary>
+    /// A handshake command has no deadline of its own: the whole handshake runs within the connect timeout, and a
+    /// command timer firing first (timers run late on a busy machine) would report the wrong limit.
+    /// </summary>
+    private Task<RedisValue> SendHandshakeAsync(RedisCommand command) =>
+        Enqueue(command.Name, 1, command, null, CancellationToken.None, deadline: long.MaxValue);
+
     /// <summary>MULTI, the commands and EXEC go out back to back under one lock; the reply is EXEC's.</summary>
     public Task<RedisValue> SendTransactionAsync(IReadOnlyList<RedisCommand> commands, CancellationToken cancellationToken) =>
         Enqueue("EXEC", commands.Count + 2, null, commands, cancellationToken);
@@ -190,14 +197,15 @@ internal sealed class RedisConnection : IDisposable
 
     public void Dispose() => Abort(new RedisConnectionException($"The connection to Redis at {EndPoint} was closed by the client."));
 
-    private Task<RedisValue> Enqueue(string name, int expectedReplies, RedisCommand? single, IReadOnlyList<RedisCommand>? batch, CancellationToken cancellationToken)
+    private Task<RedisValue> Enqueue(
+        string name, int expectedReplies, RedisCommand? single, IReadOnlyList<RedisCommand>? batch, CancellationToken cancellationToken, long? deadline = null)
     {
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<RedisValue>(cancellationToken);
         }
 
-        var pending = new PendingReply(name, expectedReplies, _timeProvider.GetTimestamp() + _commandTimeoutTicks);
+        var pending = new PendingReply(name, expectedReplies, deadline ?? _timeProvider.GetTimestamp() + _commandTimeoutTicks);
         bool startFlush;
         lock (_lock)
         {
@@ -247,16 +255,16 @@ internal sealed class RedisConnection : IDisposable
         var replies = new List<Task<RedisValue>>(3);
         if (options.Password is not null)
         {
-            replies.Add(SendAsync(RedisCommands.Auth(options.User, options.Password), CancellationToken.None));
+            replies.Add(SendHandshakeAsync(RedisCommands.Auth(options.User, options.Password)));
         }
 
         if (options.Database != 0)
         {
-            replies.Add(SendAsync(RedisCommands.Select(options.Database), CancellationToken.None));
+            replies.Add(SendHandshakeAsync(RedisCommands.Select(options.Database)));
         }
 
         // PING proves the server is serving (a restarting Redis answers -LOADING until its AOF is replayed).
-        replies.Add(SendAsync(RedisCommands.Ping(), CancellationToken.None));
+        replies.Add(SendHandshakeAsync(RedisCommands.Ping()));
         await Task.WhenAll(replies).ConfigureAwait(false);
     }
 

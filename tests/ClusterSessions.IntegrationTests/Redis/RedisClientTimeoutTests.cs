@@ -29,6 +29,24 @@ public sealed class RedisClientTimeoutTests
         (await accepted).Dispose();
     }
 
+    [Fact]
+    public async Task ConnectAsync_CommandTimeoutShorterThanConnectTimeout_HandshakeGetsTheWholeConnectTimeout()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var accepted = listener.AcceptSocketAsync();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        await using var client = new RedisClient($"127.0.0.1:{port},connectTimeout=600,commandTimeout=100");
+
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<RedisConnectionException>(() => client.PingAsync().WaitAsync(TestTimeout));
+
+        // The handshake's PING is part of connecting: the connect timeout bounds it, not the command timeout.
+        Assert.Contains("Timed out after 600 ms", error.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.ElapsedMilliseconds, 550, 3000);
+        (await accepted).Dispose();
+    }
+
     [RedisServerFact]
     public async Task ExecuteAsync_ClientPause_ThrowsTimeoutAfterCommandTimeout()
     {
