@@ -47,6 +47,10 @@ public sealed class RedisServerInstance : IAsyncDisposable
     public RedisConnectionOptions CreateOptions(bool withPassword = true)
     {
         var options = RedisConnectionOptions.Parse(Launch.ConnectionString);
+        // The production defaults (2 s / 1 s) are for users; on a CI machine running several test hosts at once a
+        // reply can take longer than that without anything being wrong. Tests of the timeouts set their own.
+        options.ConnectTimeout = TimeSpan.FromSeconds(10);
+        options.CommandTimeout = TimeSpan.FromSeconds(10);
         if (!withPassword)
         {
             options.Password = null;

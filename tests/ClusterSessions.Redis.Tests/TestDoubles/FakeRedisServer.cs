@@ -35,7 +35,11 @@ internal sealed class FakeRedisServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    /// <summary>
+    /// With 10 s timeouts: this server runs inside the test host, whose thread pool can lag a second or more while
+    /// other assemblies build and run beside it. Tests of the timeouts themselves set their own.
+    /// </summary>
+    public string ConnectionString => $"127.0.0.1:{Port},connectTimeout=10000,commandTimeout=10000";
 
     public ConcurrentQueue<string[]> Commands { get; } = new();
 
