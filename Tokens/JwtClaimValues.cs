@@ -20,7 +20,7 @@ internal ref struct JwtClaimValues
         error = "";
         if (reader.ValueTextEquals("iss"u8))
         {
-            return Once(_issuer, "iss", out error) && Check(JsonClaimReader.TryReadString(ref reader, out _issuer), "claim iss must be a string", out error);
+            return TryReadString(ref reader, "iss", ref _issuer, out error);
         }
 
         if (reader.ValueTextEquals("aud"u8))
@@ -30,32 +30,32 @@ internal ref struct JwtClaimValues
 
         if (reader.ValueTextEquals("sub"u8))
         {
-            return Once(_subject, "sub", out error) && Check(JsonClaimReader.TryReadString(ref reader, out _subject), "claim sub must be a string", out error);
+            return TryReadString(ref reader, "sub", ref _subject, out error);
         }
 
         if (reader.ValueTextEquals("name"u8))
         {
-            return Once(_name, "name", out error) && Check(JsonClaimReader.TryReadString(ref reader, out _name), "claim name must be a string", out error);
+            return TryReadString(ref reader, "name", ref _name, out error);
         }
 
         if (reader.ValueTextEquals("jti"u8))
         {
-            return Once(_tokenId, "jti", out error) && Check(JsonClaimReader.TryReadString(ref reader, out _tokenId), "claim jti must be a string", out error);
+            return TryReadString(ref reader, "jti", ref _tokenId, out error);
         }
 
         if (reader.ValueTextEquals("iat"u8))
         {
-            return Once(_issuedAt, "iat", out error) && Check(JsonClaimReader.TryReadNumericDate(ref reader, out _issuedAt), "claim iat must be a NumericDate", out error);
+            return TryReadNumericDate(ref reader, "iat", ref _issuedAt, out error);
         }
 
         if (reader.ValueTextEquals("nbf"u8))
         {
-            return Once(_notBefore, "nbf", out error) && Check(JsonClaimReader.TryReadNumericDate(ref reader, out _notBefore), "claim nbf must be a NumericDate", out error);
+            return TryReadNumericDate(ref reader, "nbf", ref _notBefore, out error);
         }
 
         if (reader.ValueTextEquals("exp"u8))
         {
-            return Once(_expires, "exp", out error) && Check(JsonClaimReader.TryReadNumericDate(ref reader, out _expires), "claim exp must be a NumericDate", out error);
+            return TryReadNumericDate(ref reader, "exp", ref _expires, out error);
         }
 
         if (reader.ValueTextEquals("cart"u8))
@@ -99,6 +99,33 @@ internal ref struct JwtClaimValues
         payload = new JwtPayload(claims, _issuer!, _audiences!);
         error = "";
         return true;
+    }
+
+    private static bool TryReadString(ref Utf8JsonReader reader, string claim, ref string? value, out string error)
+    {
+        if (!Once(value, claim, out error))
+        {
+            return false;
+        }
+
+        // The message is built only on failure: this runs for every claim of every request's token.
+        return JsonClaimReader.TryReadString(ref reader, out value) || Fail($"claim {claim} must be a string", out error);
+    }
+
+    private static bool TryReadNumericDate(ref Utf8JsonReader reader, string claim, ref DateTimeOffset? value, out string error)
+    {
+        if (!Once(value, claim, out error))
+        {
+            return false;
+        }
+
+        return JsonClaimReader.TryReadNumericDate(ref reader, out value) || Fail($"claim {claim} must be a NumericDate", out error);
+    }
+
+    private static bool Fail(string message, out string error)
+    {
+        error = message;
+        return false;
     }
 
     private static bool Once(object? current, string claim, out string error)
