@@ -4,15 +4,25 @@ namespace ClusterSessions.Hosting.Compare;
 /// The half-way barrier of a compare scenario: the fault starts once every user is half-way, and users go on once it
 /// has done its work. A fault timed by the clock alone can miss a strategy whose traffic ran ahead or fell behind.
 /// </summary>
-internal sealed class FaultPhase(int users, TimeProvider timeProvider)
+internal sealed class FaultPhase
 {
     private readonly TaskCompletionSource _allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _faultDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly bool _noUsers = users == 0;
-    private int _waiting = users;
+    private readonly TimeProvider _timeProvider;
+    private int _waiting;
+
+    public FaultPhase(int users, TimeProvider timeProvider)
+    {
+        _waiting = users;
+        _timeProvider = timeProvider;
+        if (users == 0)
+        {
+            _allArrived.SetResult();
+        }
+    }
 
     /// <summary>Completes when every user is half-way (at once when there are no users).</summary>
-    public Task AllArrived => _noUsers ? Task.CompletedTask : _allArrived.Task;
+    public Task AllArrived => _allArrived.Task;
 
     /// <summary>Completes when the fault has done its work; faults when the fault failed.</summary>
     public Task FaultDone => _faultDone.Task;
@@ -31,11 +41,11 @@ internal sealed class FaultPhase(int users, TimeProvider timeProvider)
         }
     }
 
-    public void BeginFault() => FaultAt = timeProvider.GetUtcNow();
+    public void BeginFault() => FaultAt = _timeProvider.GetUtcNow();
 
     public void EndFault()
     {
-        ResumedAt = timeProvider.GetUtcNow();
+        ResumedAt = _timeProvider.GetUtcNow();
         _faultDone.TrySetResult();
     }
 

@@ -46,7 +46,8 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
         var interval = Options.Interval;
         var half = fault is null ? Options.Requests : Options.Requests / 2;
         var started = TimeProvider.GetUtcNow();
-        var phase = new FaultPhase(users.All.Count(), TimeProvider);
+        var userCount = users.All.Count();
+        var phase = new FaultPhase(userCount, TimeProvider);
 
         var faults = fault is null ? Task.CompletedTask : Task.Run(async () =>
         {
@@ -71,40 +72,24 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
         }, cancellationToken);
 
         var done = 0;
-        var total = users.ByStrategy.Values.Sum(u => u.Count) * Options.Requests;
+        var total = userCount * Options.Requests;
         await Task.WhenAll(users.All.Select((user, index) => Task.Run(async () =>
         {
             var random = new Random((index * 7919) + 17);
-            var arrived = false;
             try
             {
-                for (var i = 0; i < Options.Requests; i++)
-                {
-                    if (i == half)
-                    {
-                        arrived = true;
-                        phase.Arrive();
-                        await phase.FaultDone.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    var due = i < half ? started + (interval * i) : phase.ResumedAt + (interval * (i - half));
-                    var wait = due - TimeProvider.GetUtcNow();
-                    if (wait > TimeSpan.Zero)
-                    {
-                        await Task.Delay(wait, TimeProvider, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
-                    reportProgress((double)Interlocked.Increment(ref done) / total);
-                }
+                await StepsAsync(user, random, 0, half, started).ConfigureAwait(false);
             }
             finally
             {
-                // A user that stops early must not keep the others waiting for a fault that never comes.
-                if (!arrived)
-                {
-                    phase.Arrive();
-                }
+                // Also when this user stops early: the others must not wait for a fault that never comes.
+                phase.Arrive();
+            }
+
+            if (fault is not null)
+            {
+                await phase.FaultDone.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await StepsAsync(user, random, half, Options.Requests, phase.ResumedAt - (interval * half)).ConfigureAwait(false);
             }
         }, cancellationToken))).ConfigureAwait(false);
         await faults.ConfigureAwait(false);
@@ -112,6 +97,22 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
         return users.ByStrategy.ToDictionary(
             pair => pair.Key,
             pair => Summarize(pair.Value) with { RecoverySeconds = phase.FaultAt is { } at ? RecoverySeconds(pair.Value, at) : null });
+
+        // Requests from..to-1 of one user, request i due at origin + i × interval (at once when it is already late).
+        async Task StepsAsync(VirtualUser user, Random random, int from, int to, DateTimeOffset origin)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var wait = origin + (interval * i) - TimeProvider.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+
+                await user.StepAsync(random, cancellationToken).ConfigureAwait(false);
+                reportProgress((double)Interlocked.Increment(ref done) / total);
+            }
+        }
     }
 
     /// <summary>A few logged-in requests per strategy before the first scenario, so start-up costs (JIT, first connections) are not measured.</summary>
