@@ -8,7 +8,8 @@ var redis = builder.NeedsRedis ? builder.AddRedis("redis") : null;
 
 var pools = builder.Strategies.Select(strategy => strategy switch
 {
-    "redis" => builder.AddNodePool(strategy).WithReference(redis!).WaitFor(redis!),
+    "redis" => builder.AddNodePool(strategy).WithReference(redis!).WaitFor(redis!)
+        .WithEnvironment("Session__StoreDown", builder.Options.SessionStoreDown),
     "jwt" => builder.AddNodePool(strategy).WithJwtKeys().WithJwtRevocation(builder.Options.JwtRevocation, redis),
     _ => builder.AddNodePool(strategy),
 }).ToList();

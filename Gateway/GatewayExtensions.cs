@@ -2,7 +2,6 @@ using ClusterSessions.Gateway.Admin;
 using ClusterSessions.Gateway.Forwarding;
 using ClusterSessions.Gateway.Pools;
 using ClusterSessions.Gateway.Traffic;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
@@ -22,8 +21,6 @@ internal static class GatewayExtensions
         services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<PoolRegistry>().ProxyConfig);
         services.AddReverseProxy();
         services.AddGatewayTraffic();
-        // Protects the sticky pool's affinity cookie; losing it with the gateway only re-balances users.
-        services.AddDataProtection().PersistKeysInProcessMemory();
         services.AddProblemDetails();
 
         // A killed node refuses connections: a few failed forwards take it out before the next active probe.

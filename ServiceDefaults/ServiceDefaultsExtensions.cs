@@ -14,6 +14,9 @@ public static class ServiceDefaultsExtensions
 {
     public const string LiveTag = "live";
 
+    internal const string HealthEndpointPath = "/health";
+    internal const string AlivenessEndpointPath = "/alive";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -30,9 +33,18 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddConsole(options => options.FormatterName = NodeConsoleFormatter.FormatterName)
             .AddConsoleFormatter<NodeConsoleFormatter, ConsoleFormatterOptions>();
 
+        // After ClearProviders, which would otherwise remove the OpenTelemetry logger too.
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        return builder;
+    }
+
+    /// <summary>The "self" check, tagged <see cref="LiveTag"/>: it answers <c>/alive</c> as long as the process serves requests.</summary>
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
-
         return builder;
     }
 
@@ -53,8 +65,8 @@ public static class ServiceDefaultsExtensions
     /// <summary><c>/health</c>: ready, every check including the stores this process needs; <c>/alive</c>: the process is up.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
-        app.MapHealthChecks("/alive", new HealthCheckOptions
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,

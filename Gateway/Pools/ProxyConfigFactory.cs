@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.SessionAffinity;
 
 namespace ClusterSessions.Gateway.Pools;
 
@@ -22,10 +23,9 @@ internal static class ProxyConfigFactory
             ? new SessionAffinityConfig
             {
                 Enabled = true,
-                // "HashCookie" needs System.IO.Hashing, which the package feed here lacks.
-                Policy = "Cookie",
+                Policy = SessionAffinityConstants.Policies.HashCookie,
                 // A dead node's users move to another node (and find their session gone) instead of getting 503s.
-                FailurePolicy = "Redistribute",
+                FailurePolicy = SessionAffinityConstants.FailurePolicies.Redistribute,
                 AffinityKeyName = AffinityCookieName,
                 Cookie = new SessionAffinityCookieConfig
                 {

@@ -14,6 +14,7 @@ public static class CompareRunner
         new RaceScenario(),
         new NodeKillScenario(),
         new StoreOutageScenario(),
+        new StoreOutageSilentScenario(),
         new ScaleOutScenario(),
     ];
 

@@ -20,6 +20,10 @@ internal sealed class ScenarioContext(ClusterApplication cluster, IReadOnlyList<
 
     public TimeProvider TimeProvider { get; } = timeProvider;
 
+    /// <summary>The same context for some of the strategies only.</summary>
+    public ScenarioContext For(IReadOnlyList<string> strategies) =>
+        new(Cluster, strategies, Options, TimeProvider, reportProgress);
+
     public VirtualUserGroup CreateUsers()
     {
         var gateway = Cluster.GatewayUrl ?? throw new InvalidOperationException("the cluster has no gateway");

@@ -24,6 +24,12 @@ public sealed class ClusterOptions
     /// <summary><c>DenyList</c> (jti deny-list in Redis) or <c>None</c> (pure stateless tokens).</summary>
     public string JwtRevocation { get; set; } = "DenyList";
 
+    /// <summary>
+    /// The <c>redis</c> pool's answer to a Redis outage (<c>Session__StoreDown</c> on its nodes): <c>Fail</c> (503 + Retry-After)
+    /// or <c>Silent</c> (ASP.NET Core session's stock behaviour: logins and carts silently look empty).
+    /// </summary>
+    public string SessionStoreDown { get; set; } = "Fail";
+
     /// <summary>Where a run keeps its state (Redis AOF, JWT keys); relative paths are under the current directory.</summary>
     public string RunDirectory { get; set; } = ".run";
 

@@ -1,6 +1,6 @@
-using ClusterSessions.Redis;
-using ClusterSessions.Redis.Provisioning;
+using ClusterSessions.Hosting.Redis.Provisioning;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ClusterSessions.Hosting.Configuration;
 
@@ -12,6 +12,7 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
         ["RoundRobin", "Random", "PowerOfTwoChoices", "LeastRequests", "FirstAlphabetical"];
     public static readonly IReadOnlyList<string> RedisModes = ["Auto", "Garnet", "RedisServer", "External"];
     public static readonly IReadOnlyList<string> JwtRevocations = ["DenyList", "None"];
+    public static readonly IReadOnlyList<string> SessionStoreDowns = ["Fail", "Silent"];
 
     public ValidateOptionsResult Validate(string? name, ClusterOptions options)
     {
@@ -41,6 +42,7 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
         Require(failures, "Cluster:LoadBalancing", options.LoadBalancing, LoadBalancingPolicies);
         Require(failures, "Cluster:Redis:Mode", options.Redis.Mode, RedisModes);
         Require(failures, "Cluster:JwtRevocation", options.JwtRevocation, JwtRevocations);
+        Require(failures, "Cluster:SessionStoreDown", options.SessionStoreDown, SessionStoreDowns);
 
         if (options.GatewayPort is < 0 or > 65535)
         {
@@ -63,9 +65,9 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
             {
                 failures.Add("Cluster:Redis:ConnectionString: required when Cluster:Redis:Mode is External");
             }
-            else if (!RedisConnectionOptions.TryParse(options.Redis.ConnectionString, out var error))
+            else if (DescribeConnectionStringProblem(options.Redis.ConnectionString) is { } problem)
             {
-                failures.Add($"Cluster:Redis:ConnectionString: {error}");
+                failures.Add($"Cluster:Redis:ConnectionString: {problem}");
             }
         }
 
@@ -85,6 +87,29 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // The string itself is not echoed: it may carry a password.
+    private static string? DescribeConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(connectionString).EndPoints.Count == 0
+                ? "names no server; expected host:port[,password=…]"
+                : null;
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            return $"{exception.ParamName} is out of range; expected host:port[,password=…]";
+        }
+        catch (ArgumentException exception)
+        {
+            // "Keyword 'foo' is not supported. (Parameter 'foo')": keep the sentence, drop the parameter suffix.
+            var reason = exception.ParamName is { } parameter
+                ? exception.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)
+                : exception.Message;
+            return $"{reason.TrimEnd('.')}; expected host:port[,password=…]";
+        }
     }
 
     private static void Require(List<string> failures, string key, string value, IReadOnlyList<string> allowed)

@@ -1,5 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
-using ClusterSessions.Tokens;
 
 namespace ClusterSessions.Hosting.Jwt;
 
@@ -9,27 +10,52 @@ namespace ClusterSessions.Hosting.Jwt;
 /// </summary>
 internal static class JwtKeyFile
 {
+    public const string Es256 = "ES256";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static IReadOnlyList<JwtKeyDescriptor> LoadOrCreate(string path)
+    public static IReadOnlyList<JwtKey> LoadOrCreate(string path, TimeProvider timeProvider)
     {
+        ArgumentNullException.ThrowIfNull(timeProvider);
         if (File.Exists(path))
         {
-            var keys = JsonSerializer.Deserialize<List<JwtKeyDescriptor>>(File.ReadAllText(path), Json);
+            var keys = JsonSerializer.Deserialize<List<JwtKey>>(File.ReadAllText(path), Json);
             if (keys is { Count: > 0 })
             {
                 return keys;
             }
         }
 
-        List<JwtKeyDescriptor> created = [JwtKeyDescriptor.Generate($"es256-{DateTime.UtcNow:yyyyMMddHHmmss}", JwtAlgorithms.ES256, DateTimeOffset.UtcNow)];
+        var now = timeProvider.GetUtcNow();
+        List<JwtKey> created = [new JwtKey($"es256-{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}", Es256, GenerateEs256(), now)];
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(created, Json));
-        if (!OperatingSystem.IsWindows())
+        Write(path, JsonSerializer.Serialize(created, Json));
+        return created;
+    }
+
+    private static string GenerateEs256()
+    {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return Convert.ToBase64String(ecdsa.ExportPkcs8PrivateKey());
+    }
+
+    // Created owner-only rather than chmod-ed afterwards, so the private key is never readable by others.
+    private static void Write(string path, string contents)
+    {
+        if (OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.WriteAllText(path, contents);
+            return;
         }
 
-        return created;
+        var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = ownerOnly }))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(contents);
+        }
+
+        // An existing (empty) file keeps its old mode on FileMode.Create.
+        File.SetUnixFileMode(path, ownerOnly);
     }
 }

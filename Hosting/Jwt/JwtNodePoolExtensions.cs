@@ -12,7 +12,7 @@ public static class JwtNodePoolExtensions
     public static NodePoolBuilder WithJwtKeys(this NodePoolBuilder pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        var keys = JwtKeyFile.LoadOrCreate(Path.Combine(pool.ApplicationBuilder.RunDirectory, "jwt-keys.json"));
+        var keys = JwtKeyFile.LoadOrCreate(Path.Combine(pool.ApplicationBuilder.RunDirectory, "jwt-keys.json"), pool.ApplicationBuilder.TimeProvider);
         for (var i = 0; i < keys.Count; i++)
         {
             var prefix = $"Jwt__Keys__{i.ToString(CultureInfo.InvariantCulture)}__";

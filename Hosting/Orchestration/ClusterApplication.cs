@@ -200,6 +200,14 @@ public sealed partial class ClusterApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
+        foreach (var name in _supervisors.Keys)
+        {
+            if (_supervisors.TryRemove(name, out var supervisor))
+            {
+                await supervisor.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
         _shutdown.Dispose();
         _poolChanges.Dispose();
         _builder.HttpClient.Dispose();

@@ -97,6 +97,11 @@ public sealed partial class ResourceSupervisor : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _gate.Dispose();
+        // A probe may hold a connection of its own (Redis' multiplexer keeps reconnecting until disposed).
+        if (Resource.HealthProbe is IAsyncDisposable probe)
+        {
+            await probe.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
 using ClusterSessions.Hosting.ApplicationModel;
 using ClusterSessions.Hosting.Orchestration;
 using ClusterSessions.Hosting.Processes;
-using ClusterSessions.Redis;
-using ClusterSessions.Redis.DataProtection;
-using ClusterSessions.Redis.Provisioning;
+using System.Net;
+using ClusterSessions.Hosting.Redis.Provisioning;
+using StackExchange.Redis;
 
 namespace ClusterSessions.Hosting.Redis;
 
@@ -79,21 +79,28 @@ public static class RedisResourceExtensions
 
     private static async Task CommitAofAsync(string connectionString, CancellationToken cancellationToken)
     {
-        await using var client = new RedisClient(connectionString);
-        await client.ExecuteAsync(new RedisCommand("COMMITAOF"), cancellationToken).ConfigureAwait(false);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(ProvisioningConnection.Options(connectionString)).ConfigureAwait(false);
+        await connection.GetDatabase().ExecuteAsync("COMMITAOF").WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static ResourceBuilder AddExternal(ClusterApplicationBuilder builder, string name, string connectionString)
     {
-        // Options validation has parsed it already.
-        var parsed = RedisConnectionOptions.Parse(connectionString);
+        // Options validation has parsed it already and checked that it names an endpoint.
+        var parsed = ConfigurationOptions.Parse(connectionString);
+        parsed.SetDefaultPorts();
+        var (host, port) = parsed.EndPoints[0] switch
+        {
+            DnsEndPoint dns => (dns.Host, dns.Port),
+            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            var other => (other.ToString() ?? "?", 0),
+        };
 
         var resource = new Resource
         {
             Name = name,
             Kind = ResourceKind.Redis,
-            Port = parsed.Port,
-            Url = $"redis://{parsed.EndPoint}",
+            Port = port,
+            Url = $"redis://{host}:{port}",
             HealthProbe = new RedisPingProbe(connectionString),
             Logs = new LogBuffer(builder.TimeProvider),
             Description = "external",

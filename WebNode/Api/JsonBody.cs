@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Net.Http.Headers;
 
@@ -9,7 +10,7 @@ namespace ClusterSessions.WebNode.Api;
 /// Reads a small JSON request body strictly: JSON content type, a size cap, no unknown members, required
 /// members present. Every failure is a 4xx with a reason, never an exception reaching the client.
 /// </summary>
-internal static class JsonBody
+internal static partial class JsonBody
 {
     public const int MaxBytes = 8 * 1024;
 
@@ -61,14 +62,37 @@ internal static class JsonBody
         }
     }
 
-    /// <summary>The serializer's message names the member at fault without echoing the payload.</summary>
-    private static string Describe(JsonException exception) =>
-        exception.Path is { Length: > 1 } path ? $"{FirstSentence(exception.Message)} (at {path})" : FirstSentence(exception.Message);
-
-    private static string FirstSentence(string message)
+    /// <summary>
+    /// Says what is wrong in the client's terms. The serializer's own messages name .NET types
+    /// ("could not be converted to ClusterSessions…"): never shown.
+    /// </summary>
+    internal static string Describe(JsonException exception)
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        var sentence = end < 0 ? message : message[..end];
-        return sentence.Length > 200 ? sentence[..200] : sentence;
+        var message = exception.Message;
+        var at = exception.Path is { Length: > 1 } path ? $" (at {path})" : "";
+        if (UnknownMember().Match(message) is { Success: true } unknown)
+        {
+            return $"unknown member '{unknown.Groups[1].Value}'";
+        }
+
+        if (MissingMembers().Match(message) is { Success: true } missing)
+        {
+            return $"missing member(s): {missing.Groups[1].Value.Replace("'", "", StringComparison.Ordinal)}";
+        }
+
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return $"a value has the wrong type{at}";
+        }
+
+        return message.Contains("null", StringComparison.OrdinalIgnoreCase) && exception.Path is { Length: > 1 }
+            ? $"a required value is null{at}"
+            : $"not valid JSON{at}";
     }
+
+    [GeneratedRegex("The JSON property '([^']{1,64})' could not be mapped")]
+    private static partial Regex UnknownMember();
+
+    [GeneratedRegex("missing required properties including: ((?:'[^']{1,64}'(?:, )?)+)")]
+    private static partial Regex MissingMembers();
 }

@@ -1,3 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ClusterSessions.WebNode.Api;
 
-internal sealed record LogoutAllResponse(int? Ended, string Scope, string Note);
+/// <param name="Ended">Always present; null where the logins cannot be counted (a token deny-list does not track tokens).</param>
+internal sealed record LogoutAllResponse(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Ended,
+    string Scope,
+    string Note);

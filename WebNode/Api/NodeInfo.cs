@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ClusterSessions.ServiceDefaults;
 using ClusterSessions.WebNode.Sessions;
 using Microsoft.Extensions.Options;
@@ -5,13 +6,14 @@ using Microsoft.Extensions.Options;
 namespace ClusterSessions.WebNode.Api;
 
 /// <summary>Who answered: reported by <c>/api/node</c>, <c>/api/me</c> and login.</summary>
-internal sealed class NodeInfo(IOptions<NodeOptions> node, IOptions<SessionStrategyOptions> session, TimeProvider timeProvider)
+internal sealed class NodeInfo(IOptions<NodeOptions> node, IOptions<SessionStrategyOptions> session)
 {
     public string Id { get; } = node.Value.Id;
 
-    public string Strategy { get; } = session.Value.Strategy;
+    public string Strategy { get; } = session.Value.Strategy?.ToName() ?? "";
 
     public int ProcessId { get; } = Environment.ProcessId;
 
-    public DateTimeOffset StartedAt { get; } = timeProvider.GetUtcNow();
+    /// <summary>When this process started (not when it served its first request).</summary>
+    public DateTimeOffset StartedAt { get; } = new(Process.GetCurrentProcess().StartTime.ToUniversalTime(), TimeSpan.Zero);
 }

@@ -1,4 +1,4 @@
-using ClusterSessions.Redis;
+using System.Globalization;
 using ClusterSessions.WebNode.Sessions;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -11,16 +11,16 @@ internal sealed partial class SessionStoreUnavailableHandler(ILogger<SessionStor
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        // A RedisException that escaped a store (e.g. from the Data Protection key ring) means the same thing.
-        if (exception is not (SessionStoreUnavailableException or RedisException))
+        // A Redis error that escaped the stores (e.g. from the Data Protection key ring) means the same thing.
+        if (exception is not SessionStoreUnavailableException && !StoreFailures.IsStoreFailure(exception))
         {
             return false;
         }
 
-        StoreUnavailable(logger, context.Request.Path, exception.Message);
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "session store unavailable", exception.Message)
-            .ExecuteAsync(context);
+        var reason = exception is SessionStoreUnavailableException ? exception.Message : StoreFailures.Describe(exception);
+        StoreUnavailable(logger, context.Request.Path, reason);
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        await ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "session store unavailable", reason).ExecuteAsync(context);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ClusterSessions.WebNode.Sessions.Server;
+using System.Collections.Immutable;
+using ClusterSessions.WebNode.Carts;
 
 namespace ClusterSessions.WebNode.Api;
 
@@ -24,5 +25,5 @@ namespace ClusterSessions.WebNode.Api;
 [JsonSerializable(typeof(NodeResponse))]
 [JsonSerializable(typeof(LogoutResponse))]
 [JsonSerializable(typeof(LogoutAllResponse))]
-[JsonSerializable(typeof(SessionRecord))]
+[JsonSerializable(typeof(ImmutableArray<CartItem>))]
 internal sealed partial class WebNodeJsonContext : JsonSerializerContext;

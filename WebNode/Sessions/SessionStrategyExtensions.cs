@@ -13,9 +13,8 @@ internal static class SessionStrategyExtensions
     public static WebApplicationBuilder AddSessionStrategy(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SessionStrategyOptions>()
-            .Bind(builder.Configuration.GetSection(SessionStrategyOptions.SectionName))
-            .ValidateOnStart();
+        var section = builder.Configuration.GetSection(SessionStrategyOptions.SectionName);
+        services.AddOptions<SessionStrategyOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SessionStrategyOptions>, SessionStrategyOptionsValidator>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<NodeInfo>();
@@ -29,17 +28,17 @@ internal static class SessionStrategyExtensions
             options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
 
-        // An unknown name registers nothing here: options validation reports it, naming the key, before start.
-        switch (builder.Configuration[$"{SessionStrategyOptions.SectionName}:{nameof(SessionStrategyOptions.Strategy)}"])
+        // A missing or unknown name registers nothing here: options validation reports it, naming the key, before start.
+        switch (Enum.TryParse<SessionStrategy>(section[nameof(SessionStrategyOptions.Strategy)], ignoreCase: true, out var strategy) ? strategy : (SessionStrategy?)null)
         {
-            case SessionStrategies.Local or SessionStrategies.Sticky:
-                services.AddLocalSessions();
+            case SessionStrategy.Local or SessionStrategy.Sticky:
+                services.AddLocalSessions(builder.Configuration);
                 break;
-            case SessionStrategies.Redis:
-                services.AddRedisSessions(builder.Configuration);
+            case SessionStrategy.Redis:
+                builder.AddRedisSessions();
                 break;
-            case SessionStrategies.Jwt:
-                services.AddJwtSessions(builder.Configuration);
+            case SessionStrategy.Jwt:
+                builder.AddJwtSessions();
                 break;
         }
 

@@ -5,11 +5,12 @@ internal sealed class SessionStrategyOptions
 {
     public const string SectionName = "Session";
 
-    /// <summary><c>local</c>, <c>sticky</c>, <c>redis</c> or <c>jwt</c>.</summary>
-    public string Strategy { get; set; } = "";
+    /// <summary>Required; <c>local</c>, <c>sticky</c>, <c>redis</c> or <c>jwt</c>.</summary>
+    public SessionStrategy? Strategy { get; set; }
 
-    /// <summary>A server-side session idle longer than this is gone (sliding).</summary>
+    /// <summary>A login or session idle longer than this is gone (sliding).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
 
-    public string CookieName { get; set; } = "cs_session";
+    /// <summary>The <c>redis</c> pool's answer to a Redis outage.</summary>
+    public SessionStoreDown StoreDown { get; set; } = SessionStoreDown.Fail;
 }

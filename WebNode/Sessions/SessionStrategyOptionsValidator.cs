@@ -7,19 +7,14 @@ internal sealed class SessionStrategyOptionsValidator : IValidateOptions<Session
     public ValidateOptionsResult Validate(string? name, SessionStrategyOptions options)
     {
         var failures = new List<string>();
-        if (!SessionStrategies.All.Contains(options.Strategy))
+        if (options.Strategy is null)
         {
-            failures.Add($"Session:Strategy: '{options.Strategy}' is not one of {string.Join(", ", SessionStrategies.All)}");
+            failures.Add($"Session:Strategy: required, one of {string.Join(", ", Enum.GetValues<SessionStrategy>().Select(s => s.ToName()))}");
         }
 
         if (options.IdleTimeout < TimeSpan.FromSeconds(1) || options.IdleTimeout > TimeSpan.FromDays(1))
         {
             failures.Add($"Session:IdleTimeout: '{options.IdleTimeout}' must be between 00:00:01 and 1.00:00:00");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.CookieName) || options.CookieName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.')))
-        {
-            failures.Add($"Session:CookieName: '{options.CookieName}' must be letters, digits, '_', '-' or '.'");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -13,14 +13,20 @@ internal sealed class StoreOutageScenario : IScenario
 
     public async Task<Dictionary<string, StrategyResult>> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
+        var results = await RunOutageAsync(context, cancellationToken).ConfigureAwait(false);
+        await context.RestoreAsync(cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>The outage itself: a stop half-way, a start 2 s later while traffic goes on.</summary>
+    public static Task<Dictionary<string, StrategyResult>> RunOutageAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
         var redis = context.Cluster.Resources.FirstOrDefault(r => r.Kind == ResourceKind.Redis && r.Process is not null);
         // A stop, the outage and a start take about 3.5 s: a longer schedule leaves traffic to measure the recovery.
-        var results = await context.Lengthened(3).RunMixedTrafficAsync(
+        return context.Lengthened(3).RunMixedTrafficAsync(
             redis is null ? null : ct => context.Cluster.ExecuteAsync(redis.Name, ResourceAction.Stop, ct),
             redis is null ? null : ct => context.Cluster.ExecuteAsync(redis.Name, ResourceAction.Start, ct),
             Outage,
-            cancellationToken).ConfigureAwait(false);
-        await context.RestoreAsync(cancellationToken).ConfigureAwait(false);
-        return results;
+            cancellationToken);
     }
 }

@@ -9,8 +9,8 @@ internal static class JwksEndpoints
     public static IEndpointRouteBuilder MapJwks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/.well-known/jwks.json", (HttpContext context) =>
-            context.RequestServices.GetService<JwtTokenServices>() is { } tokens
-                ? Results.Text(tokens.Keys.JsonWebKeySet.ToJson(), "application/jwk-set+json")
+            context.RequestServices.GetService<JwtKeys>() is { } keys
+                ? Results.Text(keys.PublicJsonWebKeySet, "application/jwk-set+json")
                 : Results.NotFound());
         return endpoints;
     }

@@ -1,40 +1,37 @@
-using ClusterSessions.Redis;
-using ClusterSessions.Tokens;
 using ClusterSessions.WebNode.Sessions.Redis;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace ClusterSessions.WebNode.Sessions.Jwt;
 
 internal static class JwtSessionServiceCollectionExtensions
 {
-    /// <summary><c>jwt</c>: signed tokens carry identity and cart; Redis only for the deny-list (<c>Jwt:Revocation=DenyList</c>).</summary>
-    public static IServiceCollection AddJwtSessions(this IServiceCollection services, IConfiguration configuration)
+    /// <summary><c>jwt</c>: signed tokens carry identity and cart (JwtBearer); Redis only for the deny-list (<c>Jwt:Revocation=DenyList</c>).</summary>
+    public static WebApplicationBuilder AddJwtSessions(this WebApplicationBuilder builder)
     {
-        var section = configuration.GetSection(JwtOptions.SectionName);
-        services.AddOptions<JwtOptions>().Bind(section);
-        services.AddOptions<JwtSessionOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<JwtSessionOptions>, JwtSessionOptionsValidator>();
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(JwtOptions.SectionName);
+        services.AddOptions<JwtOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
 
-        var revocation = section[nameof(JwtSessionOptions.Revocation)] ?? JwtSessionOptions.DenyList;
-        var connectionString = configuration.GetConnectionString(RedisSessionOptions.ConnectionStringName);
-        if (revocation == JwtSessionOptions.DenyList && RedisSessionOptionsValidator.TryParse(connectionString, out _))
+        if (section.Get<JwtOptions>()?.Revocation is not JwtRevocation.None)
         {
-            services.AddRedisClient(connectionString!);
+            // With /health including Redis: a node that would answer 503 does not report itself healthy.
+            builder.AddSharedRedis("Jwt:Revocation=DenyList");
             services.AddSingleton<IRevocationList, RedisRevocationList>();
         }
         else
         {
-            // With DenyList and a bad connection string, startup validation stops the node before any request.
             services.AddSingleton<IRevocationList, NoRevocationList>();
         }
 
-        services.AddSingleton<JwtTokenServices>();
+        services.AddSingleton<JwtKeys>();
+        services.AddSingleton<JwtTokenIssuer>();
         services.AddSingleton<VisitCounterCookie>();
         services.AddSingleton<ISessionStrategy, JwtSessionStrategy>();
         services.AddSingleton<IStartupFilter, TokenBytesHeaderStartupFilter>();
-        services.AddAuthentication(JwtAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, JwtAuthenticationHandler>(JwtAuthenticationHandler.SchemeName, null);
-        return services;
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        return builder;
     }
 }

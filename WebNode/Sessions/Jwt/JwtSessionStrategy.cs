@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using ClusterSessions.Tokens;
 using ClusterSessions.WebNode.Carts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace ClusterSessions.WebNode.Sessions.Jwt;
@@ -12,26 +12,25 @@ namespace ClusterSessions.WebNode.Sessions.Jwt;
 /// shared store again (the deny-list).
 /// </summary>
 internal sealed partial class JwtSessionStrategy(
-    JwtTokenServices tokens,
+    JwtTokenIssuer issuer,
     IRevocationList revocations,
     VisitCounterCookie visits,
-    IOptions<JwtSessionOptions> options,
+    IOptions<JwtOptions> options,
     ILogger<JwtSessionStrategy> logger) : ISessionStrategy
 {
-    private readonly JwtSessionOptions _options = options.Value;
+    private readonly JwtOptions _options = options.Value;
 
     public Task<SignInOutcome> SignInAsync(HttpContext context, string userName)
     {
-        var issued = tokens.Issuer.Issue(userName, userName, []);
-        Deliver(context, issued.Token);
-        SignedIn(logger, userName, issued.Claims.TokenId);
-        return Task.FromResult(new SignInOutcome(issued.Token));
+        var token = issuer.Issue(userName);
+        Deliver(context, token);
+        SignedIn(logger, userName);
+        return Task.FromResult(new SignInOutcome(token));
     }
 
     public async Task<SignOutOutcome> SignOutAsync(HttpContext context)
     {
-        context.Response.Cookies.Delete(_options.CookieName, PoolCookies.Options(context));
-        var claims = await ValidClaimsAsync(context).ConfigureAwait(false);
+        context.Response.Cookies.Delete(JwtCookies.Token, PoolCookies.Options(context));
         if (!revocations.Revokes)
         {
             return new SignOutOutcome(
@@ -39,9 +38,15 @@ internal sealed partial class JwtSessionStrategy(
                 Note: "Jwt:Revocation=None: only this client's cookie was cleared; the token itself stays valid on every node until it expires");
         }
 
-        if (claims is not null)
+        var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
+        if (result.Failure is SessionStoreUnavailableException unavailable)
         {
-            await revocations.RevokeAsync(claims.TokenId, claims.Expires, context.RequestAborted).ConfigureAwait(false);
+            throw unavailable;
+        }
+
+        if (PresentedToken.Read(context, JwtCookies.Token).Validated is { } token)
+        {
+            await revocations.RevokeAsync(token.Id, token.ValidTo, context.RequestAborted).ConfigureAwait(false);
         }
 
         return new SignOutOutcome(Revoked: true);
@@ -49,7 +54,7 @@ internal sealed partial class JwtSessionStrategy(
 
     public async Task<SignOutEverywhereOutcome> SignOutEverywhereAsync(HttpContext context, ClaimsPrincipal user)
     {
-        context.Response.Cookies.Delete(_options.CookieName, PoolCookies.Options(context));
+        context.Response.Cookies.Delete(JwtCookies.Token, PoolCookies.Options(context));
         var name = user.Identity!.Name!;
         if (!revocations.Revokes)
         {
@@ -60,35 +65,37 @@ internal sealed partial class JwtSessionStrategy(
         }
 
         await revocations.RevokeAllAsync(name, context.RequestAborted).ConfigureAwait(false);
-        return new SignOutEverywhereOutcome(null, "cluster", $"every token of {name} issued until now is refused on every node");
+        return new SignOutEverywhereOutcome(
+            null,
+            "cluster",
+            $"every token of {name} issued until now is refused on every node (tokens are not tracked, so they cannot be counted)");
     }
 
-    public async Task<Cart> GetCartAsync(HttpContext context, ClaimsPrincipal user)
-    {
-        var claims = await ValidClaimsAsync(context).ConfigureAwait(false);
-        return claims is null ? Cart.Empty : new Cart([.. claims.Cart.Select(i => new CartItem(i.Sku, i.Quantity))]);
-    }
+    public Task<Cart> GetCartAsync(HttpContext context, ClaimsPrincipal user) =>
+        Task.FromResult(PresentedToken.Read(context, JwtCookies.Token).Validated is { } token
+            ? new Cart([.. JwtTokenIssuer.ReadCart(token)])
+            : Cart.Empty);
 
-    public async Task<CartChange> AddToCartAsync(HttpContext context, ClaimsPrincipal user, CartItem item)
+    public Task<CartChange> AddToCartAsync(HttpContext context, ClaimsPrincipal user, CartItem item)
     {
-        var claims = await ValidClaimsAsync(context).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("AddToCart needs an authenticated token.");
-        var change = new Cart([.. claims.Cart.Select(i => new CartItem(i.Sku, i.Quantity))]).Add(item);
+        var current = PresentedToken.Read(context, JwtCookies.Token).Validated
+            ?? throw new InvalidOperationException("AddToCart needs a validated token.");
+        var change = new Cart([.. JwtTokenIssuer.ReadCart(current)]).Add(item);
         if (change.Cart is not { } cart)
         {
-            return change;
+            return Task.FromResult(change);
         }
 
-        var newCart = cart.Items.Select(i => new JwtCartItem(i.Sku, i.Quantity)).ToList();
-        if (!tokens.Issuer.TryReissue(claims, newCart, _options.MaxCookieBytes, out var issued))
+        var token = issuer.Reissue(current, cart.Items);
+        if (token.Length > _options.MaxCookieBytes)
         {
             // Refuse rather than set a cookie the browser would silently drop (and lose the whole login).
-            return CartChange.TooLarge(
-                $"the token would be {issued.ByteCount} bytes, over the {_options.MaxCookieBytes}-byte cookie limit; the cart is unchanged");
+            return Task.FromResult(CartChange.TooLarge(
+                $"the token would be {token.Length} bytes, over the {_options.MaxCookieBytes}-byte cookie limit; the cart is unchanged"));
         }
 
-        Deliver(context, issued.Token);
-        return CartChange.Accepted(cart, issued.Token);
+        Deliver(context, token);
+        return Task.FromResult(CartChange.Accepted(cart, token));
     }
 
     public Task<long> CountVisitAsync(HttpContext context)
@@ -98,18 +105,12 @@ internal sealed partial class JwtSessionStrategy(
         return Task.FromResult(count);
     }
 
-    private async Task<JwtClaims?> ValidClaimsAsync(HttpContext context)
+    private static void Deliver(HttpContext context, string token)
     {
-        var result = await context.AuthenticateAsync(JwtAuthenticationHandler.SchemeName).ConfigureAwait(false);
-        return result.Succeeded ? PresentedToken.Read(context, _options.CookieName).Claims : null;
+        context.Response.Cookies.Append(JwtCookies.Token, token, PoolCookies.Options(context));
+        PresentedToken.Read(context, JwtCookies.Token).Issued = token;
     }
 
-    private void Deliver(HttpContext context, string token)
-    {
-        context.Response.Cookies.Append(_options.CookieName, token, PoolCookies.Options(context));
-        PresentedToken.Read(context, _options.CookieName).Issued = token;
-    }
-
-    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "{User} logged in with token {TokenId}.")]
-    private static partial void SignedIn(ILogger logger, string user, string tokenId);
+    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "{User} logged in with a new token.")]
+    private static partial void SignedIn(ILogger logger, string user);
 }

@@ -1,15 +1,14 @@
-using ClusterSessions.Tokens;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ClusterSessions.WebNode.Sessions.Jwt;
 
-/// <summary>The token of the current request (a request feature): as presented, and after validation.</summary>
-internal sealed class PresentedToken(string? raw, bool fromCookie)
+/// <summary>The token of the current request (a request feature): as presented, once validated, and as re-issued.</summary>
+internal sealed class PresentedToken(string? raw)
 {
     public string? Raw { get; } = raw;
 
-    public bool FromCookie { get; } = fromCookie;
-
-    public JwtClaims? Claims { get; set; }
+    /// <summary>Set by JwtBearer's <c>OnTokenValidated</c> once signature, lifetime, deny-list and all passed.</summary>
+    public JsonWebToken? Validated { get; set; }
 
     /// <summary>A token this request issued (login, cart change): what <c>X-Token-Bytes</c> reports from then on.</summary>
     public string? Issued { get; set; }
@@ -25,7 +24,6 @@ internal sealed class PresentedToken(string? raw, bool fromCookie)
         }
 
         string? raw = null;
-        var fromCookie = false;
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
@@ -34,10 +32,9 @@ internal sealed class PresentedToken(string? raw, bool fromCookie)
         else if (context.Request.Cookies.TryGetValue(cookieName, out var cookie) && cookie.Length > 0)
         {
             raw = cookie;
-            fromCookie = true;
         }
 
-        var token = new PresentedToken(raw, fromCookie);
+        var token = new PresentedToken(string.IsNullOrEmpty(raw) ? null : raw);
         context.Features.Set(token);
         return token;
     }

@@ -1,25 +1,23 @@
 using System.Globalization;
-using ClusterSessions.Redis;
-using ClusterSessions.Redis.Commands;
-using ClusterSessions.Tokens;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ClusterSessions.WebNode.Sessions.Jwt;
 
 /// <summary>
-/// The deny-list in Redis: <c>cs:jwt:revoked:{jti}</c> until the token's own expiry, and
-/// <c>cs:jwt:not-before:{user}</c> (unix seconds) for logout-all, kept for one token lifetime. Entries expire with
-/// the tokens they cancel, so the list never grows beyond the tokens still alive.
+/// The deny-list in Redis: <c>cs:jwt:revoked:{jti}</c> until the token's own expiry, and <c>cs:jwt:not-before:{user}</c>
+/// (unix seconds) for logout-all, kept for one token lifetime. Entries expire with the tokens they cancel, so the
+/// list never grows beyond the tokens still alive.
 /// </summary>
 internal sealed partial class RedisRevocationList(
-    IRedisClient redis,
-    IOptions<JwtOptions> tokenOptions,
-    IOptions<JwtSessionOptions> options,
+    IConnectionMultiplexer redis,
+    IOptions<JwtOptions> options,
     TimeProvider timeProvider,
     ILogger<RedisRevocationList> logger) : IRevocationList
 {
-    private readonly bool _failOpen = options.Value.RevocationStoreDown == JwtSessionOptions.FailOpen;
-    private readonly TimeSpan _userEntryLifetime = tokenOptions.Value.AccessTokenLifetime + tokenOptions.Value.ClockSkew;
+    private readonly bool _failOpen = options.Value.RevocationStoreDown == RevocationStoreDown.FailOpen;
+    private readonly TimeSpan _clockSkew = options.Value.ClockSkew;
+    private readonly TimeSpan _userEntryLifetime = options.Value.AccessTokenLifetime + options.Value.ClockSkew;
 
     public bool Revokes => true;
 
@@ -27,58 +25,60 @@ internal sealed partial class RedisRevocationList(
     {
         try
         {
-            var revoked = redis.ExistsAsync(RevokedKey(tokenId), cancellationToken);
-            var notBefore = redis.GetStringAsync(NotBeforeKey(user), cancellationToken);
+            var database = redis.GetDatabase();
+            // Both go out back to back on the multiplexed connection: one round trip.
+            var revoked = database.KeyExistsAsync(RevokedKey(tokenId));
+            var notBefore = database.StringGetAsync(NotBeforeKey(user));
             await Task.WhenAll(revoked, notBefore).ConfigureAwait(false);
             return await revoked.ConfigureAwait(false)
-                || (long.TryParse(await notBefore.ConfigureAwait(false), CultureInfo.InvariantCulture, out var seconds)
-                    && issuedAt.ToUnixTimeSeconds() < seconds);
+                || ((long?)await notBefore.ConfigureAwait(false) is { } seconds && issuedAt.ToUnixTimeSeconds() < seconds);
         }
-        catch (RedisException exception) when (_failOpen)
+        catch (Exception exception) when (StoreFailures.IsStoreFailure(exception) && _failOpen)
         {
-            FailingOpen(logger, exception.Message);
+            FailingOpen(logger, StoreFailures.Describe(exception));
             return false;
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (StoreFailures.IsStoreFailure(exception))
         {
-            throw new SessionStoreUnavailableException($"the token deny-list is unavailable: {exception.Message}", exception);
+            throw Unavailable(exception);
         }
     }
 
     public async Task RevokeAsync(string tokenId, DateTimeOffset expires, CancellationToken cancellationToken)
     {
-        var ttl = expires - timeProvider.GetUtcNow() + tokenOptions.Value.ClockSkew;
-        if (ttl <= TimeSpan.Zero)
+        var ttl = expires - timeProvider.GetUtcNow() + _clockSkew;
+        if (ttl > TimeSpan.Zero)
         {
-            return;
+            await RunAsync(() => redis.GetDatabase().StringSetAsync(RevokedKey(tokenId), "1", ttl)).ConfigureAwait(false);
         }
-
-        await Run(() => redis.SetAsync(RevokedKey(tokenId), "1", ttl, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task RevokeAllAsync(string user, CancellationToken cancellationToken)
+    public Task RevokeAllAsync(string user, CancellationToken cancellationToken)
     {
         // Tokens carry whole seconds; one second ahead also revokes a token issued earlier in this same second.
         var notBefore = (timeProvider.GetUtcNow().ToUnixTimeSeconds() + 1).ToString(CultureInfo.InvariantCulture);
-        await Run(() => redis.SetAsync(NotBeforeKey(user), notBefore, _userEntryLifetime, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return RunAsync(() => redis.GetDatabase().StringSetAsync(NotBeforeKey(user), notBefore, _userEntryLifetime));
     }
 
-    private static string RevokedKey(string tokenId) => $"cs:jwt:revoked:{tokenId}";
+    private static RedisKey RevokedKey(string tokenId) => $"cs:jwt:revoked:{tokenId}";
 
-    private static string NotBeforeKey(string user) => $"cs:jwt:not-before:{user}";
+    private static RedisKey NotBeforeKey(string user) => $"cs:jwt:not-before:{user}";
 
-    private static async Task<T> Run<T>(Func<Task<T>> command)
+    private static async Task RunAsync(Func<Task> command)
     {
         try
         {
-            return await command().ConfigureAwait(false);
+            await command().ConfigureAwait(false);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (StoreFailures.IsStoreFailure(exception))
         {
             // A logout that cannot be recorded must not look like it worked.
-            throw new SessionStoreUnavailableException($"the token deny-list is unavailable: {exception.Message}", exception);
+            throw Unavailable(exception);
         }
     }
+
+    private static SessionStoreUnavailableException Unavailable(Exception exception) =>
+        new($"the token deny-list is unavailable: {StoreFailures.Describe(exception)}", exception);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Deny-list unavailable, accepting the token anyway (Jwt:RevocationStoreDown=FailOpen): {Reason}")]
     private static partial void FailingOpen(ILogger logger, string reason);

@@ -9,7 +9,7 @@ namespace ClusterSessions.WebNode.Sessions.Jwt;
 /// The <c>jwt</c> pool has no server-side store, so the per-visitor counter travels too: <c>{count}.{HMAC}</c>,
 /// signed with a secret every jwt node derives from the shared signing key. A forged or garbled cookie counts from zero.
 /// </summary>
-internal sealed class VisitCounterCookie(JwtTokenServices tokens)
+internal sealed class VisitCounterCookie(JwtKeys keys)
 {
     public const string Name = "cs_visits";
     private const int MaxLength = 128;
@@ -47,5 +47,5 @@ internal sealed class VisitCounterCookie(JwtTokenServices tokens)
             PoolCookies.Options(context));
 
     private byte[] Sign(long count) =>
-        HMACSHA256.HashData(tokens.VisitCounterSecret, Encoding.ASCII.GetBytes(count.ToString(CultureInfo.InvariantCulture)));
+        HMACSHA256.HashData(keys.VisitCounterSecret, Encoding.ASCII.GetBytes(count.ToString(CultureInfo.InvariantCulture)));
 }

@@ -3,8 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ClusterSessions.ClusterTests.Infrastructure;
 using ClusterSessions.Hosting.Orchestration;
-using ClusterSessions.Redis;
-using ClusterSessions.Redis.Commands;
+using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace ClusterSessions.ClusterTests.Pools;
@@ -30,9 +29,9 @@ public sealed class RedisPoolTests(RedisCluster cluster, ITestOutputHelper outpu
     public async Task SharedKeyRing_HoldsOneKeyThatEveryNodeUses()
     {
         var redis = cluster.App.FindResource("redis")!;
-        await using var client = new RedisClient($"127.0.0.1:{redis.Port}");
+        await using var client = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
         // Nodes started together would each have made a key of their own; the AppHost makes one before they start.
-        Assert.Equal(1, await client.LLenAsync("DataProtection-Keys"));
+        Assert.Equal(1, await client.GetDatabase().ListLengthAsync("DataProtection-Keys"));
     }
 
     [Fact]
@@ -117,7 +116,7 @@ public sealed class RedisPoolTests(RedisCluster cluster, ITestOutputHelper outpu
     {
         using var client = cluster.CreateClient("redis");
         using var login = await client.LoginAsync("bob");
-        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cs_session=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cs_login=", StringComparison.Ordinal)).Split(';')[0];
         using var logout = await client.PostAsync("api/logout", null);
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
 

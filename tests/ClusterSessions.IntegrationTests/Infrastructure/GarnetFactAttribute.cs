@@ -1,5 +1,3 @@
-using ClusterSessions.Redis.Provisioning;
-
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
 /// <summary>A fact that needs the restored garnet-server tool: skipped with a reason otherwise, except with CI=true.</summary>
@@ -7,7 +5,7 @@ public sealed class GarnetFactAttribute : FactAttribute
 {
     public GarnetFactAttribute()
     {
-        if (ServerAvailability.GetSkipReason(RedisServerKind.Garnet) is { } reason)
+        if (ServerAvailability.GetSkipReason(RedisBackend.Garnet) is { } reason)
         {
             Skip = reason;
         }

@@ -1,8 +1,9 @@
-using ClusterSessions.Redis.Provisioning;
+using Xunit.Abstractions;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
-public sealed class GarnetFixture : ServerFixture
+/// <summary>Garnet, no password.</summary>
+public sealed class GarnetFixture(IMessageSink diagnostics) : ServerFixture(diagnostics)
 {
-    public override RedisServerKind Kind => RedisServerKind.Garnet;
+    public override RedisBackend Backend => RedisBackend.Garnet;
 }

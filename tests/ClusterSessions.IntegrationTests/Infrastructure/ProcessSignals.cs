@@ -1,4 +1,4 @@
-using ClusterSessions.Redis.Provisioning;
+using ClusterSessions.Hosting.Redis.Provisioning;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 

@@ -1,11 +1,11 @@
-using ClusterSessions.Redis.Provisioning;
+using Xunit.Abstractions;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
 /// <summary>Garnet with password auth, for the auth and restart tests.</summary>
-public sealed class ProtectedGarnetFixture : ServerFixture
+public sealed class ProtectedGarnetFixture(IMessageSink diagnostics) : ServerFixture(diagnostics)
 {
-    public override RedisServerKind Kind => RedisServerKind.Garnet;
+    public override RedisBackend Backend => RedisBackend.Garnet;
 
     protected override string? Password => "it-garnet-password";
 }

@@ -1,11 +1,11 @@
-using ClusterSessions.Redis.Provisioning;
+using Xunit.Abstractions;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
 /// <summary>redis-server with requirepass, for the auth and restart tests.</summary>
-public sealed class ProtectedRedisServerFixture : ServerFixture
+public sealed class ProtectedRedisServerFixture(IMessageSink diagnostics) : ServerFixture(diagnostics)
 {
-    public override RedisServerKind Kind => RedisServerKind.RedisServer;
+    public override RedisBackend Backend => RedisBackend.RedisServer;
 
     protected override string? Password => "it-redis-password";
 }

@@ -1,5 +1,3 @@
-using ClusterSessions.Redis.Provisioning;
-
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
 /// <summary>A fact that needs redis-server: skipped with a reason when it is missing, except with CI=true.</summary>
@@ -7,7 +5,7 @@ public sealed class RedisServerFactAttribute : FactAttribute
 {
     public RedisServerFactAttribute()
     {
-        if (ServerAvailability.GetSkipReason(RedisServerKind.RedisServer) is { } reason)
+        if (ServerAvailability.GetSkipReason(RedisBackend.RedisServer) is { } reason)
         {
             Skip = reason;
         }

@@ -1,8 +1,9 @@
-using ClusterSessions.Redis.Provisioning;
+using Xunit.Abstractions;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
-public sealed class RedisServerFixture : ServerFixture
+/// <summary>redis-server, no password.</summary>
+public sealed class RedisServerFixture(IMessageSink diagnostics) : ServerFixture(diagnostics)
 {
-    public override RedisServerKind Kind => RedisServerKind.RedisServer;
+    public override RedisBackend Backend => RedisBackend.RedisServer;
 }

@@ -1,11 +1,11 @@
-using ClusterSessions.Redis;
-using ClusterSessions.Redis.Provisioning;
+using ClusterSessions.Hosting.Redis.Provisioning;
+using StackExchange.Redis;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real server on a free port with its own data directory, started through the library's provisioning
-/// helpers; it can be stopped and started again on the same port and directory (to test reconnect and AOF).
+/// A real server process on a free port with its own data directory, started through Hosting's provisioning; it
+/// can be stopped, killed, frozen and started again on the same port and directory (to test reconnects and AOF).
 /// </summary>
 public sealed class RedisServerInstance : IAsyncDisposable
 {
@@ -26,13 +26,19 @@ public sealed class RedisServerInstance : IAsyncDisposable
 
     public RedisServerLaunch Launch { get; }
 
+    /// <summary>StackExchange.Redis format: <c>127.0.0.1:PORT[,password=P]</c>.</summary>
+    public string ConnectionString => Launch.ConnectionString;
+
+    /// <summary>What runs, for the log line every fixture writes: e.g. "redis-server 7.0.15 process on port 40123".</summary>
+    public string Description { get; private set; } = "";
+
     public bool IsRunning => _process is { HasExited: false };
 
     public int ProcessId => _process?.ProcessId ?? throw new InvalidOperationException($"{Kind} is not running.");
 
     public static async Task<RedisServerInstance> StartAsync(RedisServerKind kind, string? password = null)
     {
-        ServerAvailability.EnsureAvailable(kind);
+        ServerAvailability.EnsureAvailable(kind == RedisServerKind.Garnet ? RedisBackend.Garnet : RedisBackend.RedisServer);
         var instance = new RedisServerInstance(new RedisServerSpec
         {
             Kind = kind,
@@ -41,16 +47,14 @@ public sealed class RedisServerInstance : IAsyncDisposable
             Password = password,
         });
         await instance.StartAsync();
+        instance.Description = await instance.DescribeAsync();
         return instance;
     }
 
-    public RedisConnectionOptions CreateOptions(bool withPassword = true)
+    /// <summary>Test-client options (10 s timeouts, keeps reconnecting); without the password to test auth.</summary>
+    public ConfigurationOptions CreateOptions(bool withPassword = true)
     {
-        var options = RedisConnectionOptions.Parse(Launch.ConnectionString);
-        // The production defaults (2 s / 1 s) are for users; on a CI machine running several test hosts at once a
-        // reply can take longer than that without anything being wrong. Tests of the timeouts set their own.
-        options.ConnectTimeout = TimeSpan.FromSeconds(10);
-        options.CommandTimeout = TimeSpan.FromSeconds(10);
+        var options = TestConnection.Options(ConnectionString);
         if (!withPassword)
         {
             options.Password = null;
@@ -59,11 +63,12 @@ public sealed class RedisServerInstance : IAsyncDisposable
         return options;
     }
 
-    public RedisClient CreateClient(Action<RedisConnectionOptions>? configure = null)
+    /// <summary>A multiplexer for the test (10 s timeouts); <paramref name="configure"/> can change any option.</summary>
+    public async Task<ConnectionMultiplexer> CreateMultiplexerAsync(Action<ConfigurationOptions>? configure = null)
     {
         var options = CreateOptions();
         configure?.Invoke(options);
-        return new RedisClient(options);
+        return await ConnectionMultiplexer.ConnectAsync(options);
     }
 
     /// <summary>Starts the server (if it is not running) and, unless told otherwise, warms it up (see <see cref="RedisServerWarmUp"/>).</summary>
@@ -77,11 +82,11 @@ public sealed class RedisServerInstance : IAsyncDisposable
         _process = await RedisServerProcess.StartAsync(Launch, TimeSpan.FromSeconds(30));
         if (warmUp)
         {
-            await RedisServerWarmUp.RunAsync(Launch.ConnectionString);
+            await RedisServerWarmUp.RunAsync(ConnectionString);
         }
     }
 
-    /// <summary>A graceful stop (SIGTERM), as an operator or orchestrator would do.</summary>
+    /// <summary>A graceful stop (COMMITAOF for Garnet, then SIGTERM), as an operator or orchestrator would do.</summary>
     public async Task StopAsync()
     {
         if (_process is { } process)
@@ -91,6 +96,23 @@ public sealed class RedisServerInstance : IAsyncDisposable
             _process = null;
         }
     }
+
+    /// <summary>SIGKILL, as in a crash; writes of the last moments may be missing after a restart.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { } process)
+        {
+            process.Kill();
+            await process.DisposeAsync();
+            _process = null;
+        }
+    }
+
+    /// <summary>SIGSTOP: the server keeps its sockets open but answers nothing until <see cref="Thaw"/>.</summary>
+    public void Freeze() => ProcessSignals.Freeze(ProcessId);
+
+    /// <summary>SIGCONT after <see cref="Freeze"/>.</summary>
+    public void Thaw() => ProcessSignals.Thaw(ProcessId);
 
     public async ValueTask DisposeAsync()
     {
@@ -107,5 +129,19 @@ public sealed class RedisServerInstance : IAsyncDisposable
         {
             // A file still held by a dying process; the temp folder is cleaned up eventually.
         }
+    }
+
+    // INFO server names the version: redis_version on both, garnet_version on Garnet.
+    private async Task<string> DescribeAsync()
+    {
+        // INFO is an admin command to StackExchange.Redis.
+        await using var connection = await CreateMultiplexerAsync(options => options.AllowAdmin = true);
+        var info = (string?)await connection.GetDatabase().ExecuteAsync("INFO", "server") ?? "";
+        string? Field(string name) => info.Split('\n')
+            .Select(line => line.Trim())
+            .FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.Ordinal))?[(name.Length + 1)..];
+        var name = Kind == RedisServerKind.Garnet ? "Garnet" : "redis-server";
+        var version = Kind == RedisServerKind.Garnet ? Field("garnet_version") ?? Field("redis_version") : Field("redis_version");
+        return $"{name} {version ?? "(version unknown)"} process on port {Port}";
     }
 }

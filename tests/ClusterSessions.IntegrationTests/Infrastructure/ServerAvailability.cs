@@ -1,8 +1,9 @@
-using ClusterSessions.Redis.Provisioning;
+using ClusterSessions.Hosting.Redis.Provisioning;
+using DotNet.Testcontainers.Configurations;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
-/// <summary>Whether a server kind can be started here, and the visible reason when it cannot.</summary>
+/// <summary>Whether a backend can be started here, and the visible reason when it cannot.</summary>
 public static class ServerAvailability
 {
     private static readonly Lazy<string?> RedisServerProblem = new(() =>
@@ -15,20 +16,55 @@ public static class ServerAvailability
         _ => null,
     });
 
-    /// <summary>Why <paramref name="kind"/> cannot run here, or <see langword="null"/> when it can.</summary>
-    public static string? GetProblem(RedisServerKind kind) =>
-        kind == RedisServerKind.RedisServer ? RedisServerProblem.Value : GarnetProblem.Value;
-
-    /// <summary>The skip reason for a test needing <paramref name="kind"/>: none on CI, where the test must fail instead.</summary>
-    public static string? GetSkipReason(RedisServerKind kind) => CiEnvironment.IsCi ? null : GetProblem(kind);
-
-    /// <summary>Throws with the reason when the server cannot run (only reached on CI or when not skipped).</summary>
-    public static void EnsureAvailable(RedisServerKind kind)
+    // Answers in about 20 ms when there is no engine; asked only when the container backend is wanted.
+    private static readonly Lazy<bool> DockerEngine = new(() =>
     {
-        if (GetProblem(kind) is { } problem)
+        try
+        {
+            return TestcontainersSettings.OS.DockerEndpointAuthConfig is not null;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or TypeInitializationException)
+        {
+            return false;
+        }
+    });
+
+    public static bool DockerAnswers => DockerEngine.Value;
+
+    /// <summary>Why <paramref name="backend"/> cannot run here, or <see langword="null"/> when it can.</summary>
+    public static string? GetProblem(RedisBackend backend) => backend switch
+    {
+        RedisBackend.RedisServer => RedisServerProblem.Value,
+        RedisBackend.Garnet => GarnetProblem.Value,
+        // Docker is optional: without it the container backend falls back to a process.
+        _ => FallbackKind() is not null || DockerAnswers
+            ? null
+            : $"no Docker engine answered, {RedisServerProblem.Value} and {GarnetProblem.Value}",
+    };
+
+    /// <summary>The skip reason for a test needing <paramref name="backend"/>: none on CI, where the test must fail instead.</summary>
+    public static string? GetSkipReason(RedisBackend backend) => CiEnvironment.IsCi ? null : GetProblem(backend);
+
+    /// <summary>Throws with the reason when the backend cannot run (only reached on CI or when not skipped).</summary>
+    public static void EnsureAvailable(RedisBackend backend)
+    {
+        if (GetProblem(backend) is { } problem)
         {
             throw new InvalidOperationException(
                 CiEnvironment.IsCi ? $"{problem} (CI=true: failing instead of skipping)" : problem);
         }
     }
+
+    /// <summary>The process the container backend uses without Docker: redis-server if present, else Garnet.</summary>
+    public static RedisServerKind? FallbackKind() =>
+        RedisServerProblem.Value is null ? RedisServerKind.RedisServer
+        : GarnetProblem.Value is null ? RedisServerKind.Garnet
+        : null;
+
+    public static RedisServerKind ToServerKind(this RedisBackend backend) => backend switch
+    {
+        RedisBackend.RedisServer => RedisServerKind.RedisServer,
+        RedisBackend.Garnet => RedisServerKind.Garnet,
+        _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "The container backend is not a process of ours."),
+    };
 }

@@ -4,7 +4,7 @@ using Xunit.Sdk;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
-/// <summary>Takes its skip reason from the server kind of the concrete test class (recomputed after deserialization).</summary>
+/// <summary>Takes its skip reason from the backend of the concrete test class (recomputed after deserialization).</summary>
 public sealed class ServerTestCase : XunitTestCase
 {
     [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
@@ -19,7 +19,7 @@ public sealed class ServerTestCase : XunitTestCase
 
     protected override string GetSkipReason(IAttributeInfo factAttribute)
     {
-        var kind = TestMethod.TestClass.Class.ToRuntimeType()?.GetCustomAttribute<TestServerKindAttribute>()?.Kind;
-        return (kind is { } k ? ServerAvailability.GetSkipReason(k) : null) ?? base.GetSkipReason(factAttribute);
+        var backend = TestMethod.TestClass.Class.ToRuntimeType()?.GetCustomAttribute<TestServerKindAttribute>()?.Backend;
+        return (backend is { } b ? ServerAvailability.GetSkipReason(b) : null) ?? base.GetSkipReason(factAttribute);
     }
 }

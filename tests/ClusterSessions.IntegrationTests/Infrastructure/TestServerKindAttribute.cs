@@ -1,10 +1,8 @@
-using ClusterSessions.Redis.Provisioning;
-
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
-/// <summary>Marks a concrete test class with the server its inherited <see cref="ServerFactAttribute"/> tests need.</summary>
+/// <summary>Marks a concrete test class with the backend its inherited <see cref="ServerFactAttribute"/> tests need.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class TestServerKindAttribute(RedisServerKind kind) : Attribute
+public sealed class TestServerKindAttribute(RedisBackend backend) : Attribute
 {
-    public RedisServerKind Kind { get; } = kind;
+    public RedisBackend Backend { get; } = backend;
 }

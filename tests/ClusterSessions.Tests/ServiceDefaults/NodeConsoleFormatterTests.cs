@@ -2,12 +2,13 @@ using ClusterSessions.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ClusterSessions.Tests.ServiceDefaults;
 
 public sealed class NodeConsoleFormatterTests
 {
-    private readonly TestTimeProvider _clock = new(new DateTimeOffset(2025, 6, 1, 12, 0, 1, 234, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 1, 12, 0, 1, 234, TimeSpan.Zero));
 
     [Fact]
     public void Write_Message_WritesOneLinePrefixedWithTimeLevelAndNodeId()

@@ -1,20 +1,43 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Instrumentation.AspNetCore;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace ClusterSessions.Tests.ServiceDefaults;
 
 public sealed class ServiceDefaultsExtensionsTests
 {
+    // Set on the command line so that an OTEL_* variable of the machine running the tests cannot decide the outcome.
+    private const string NoOtlpEndpoint = "--OTEL_EXPORTER_OTLP_ENDPOINT=";
+    private const string NoServiceName = "--OTEL_SERVICE_NAME=";
+
     [Fact]
     public async Task RunClusterServiceAsync_InvalidNodeOptions_Returns1WithoutMappingThePipeline()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = ["--Node:Id=Not Valid"],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Production",
-        });
+        var builder = CreateBuilder("--Node:Id=Not Valid");
         builder.AddServiceDefaults();
+        await using var app = builder.Build();
+        var mapped = false;
+
+        var exitCode = await app.RunClusterServiceAsync(_ => mapped = true);
+
+        Assert.Equal(1, exitCode);
+        Assert.False(mapped);
+    }
+
+    [Fact]
+    public async Task RunClusterServiceAsync_UnconvertibleEnumSetting_Returns1WithoutMappingThePipeline()
+    {
+        var builder = CreateBuilder("--Node:Id=local-1", "--Schedule:Day=Someday");
+        builder.AddServiceDefaults();
+        builder.Services.AddOptions<ScheduleSettings>().Bind(builder.Configuration.GetSection("Schedule")).ValidateOnStart();
         await using var app = builder.Build();
         var mapped = false;
 
@@ -31,5 +54,116 @@ public sealed class ServiceDefaultsExtensionsTests
         await using var app = builder.Build();
 
         await Assert.ThrowsAsync<ArgumentNullException>(() => app.RunClusterServiceAsync(null!));
+    }
+
+    [Fact]
+    public async Task AddServiceDefaults_Always_RegistersTheTracerAndMeterProviders()
+    {
+        await using var app = Build(NoOtlpEndpoint);
+
+        Assert.NotNull(app.Services.GetService<TracerProvider>());
+        Assert.NotNull(app.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
+    public void AddServiceDefaults_OtlpEndpointSet_AddsTheOtlpExporter()
+    {
+        var builder = CreateBuilder("--OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317");
+
+        builder.AddServiceDefaults();
+
+        Assert.Contains(builder.Services, IsOtlpExporter);
+    }
+
+    [Theory]
+    [InlineData(NoOtlpEndpoint)]
+    [InlineData("--OTEL_EXPORTER_OTLP_ENDPOINT= ")]
+    public void AddServiceDefaults_NoOtlpEndpoint_AddsNoExporter(string endpointArgument)
+    {
+        var builder = CreateBuilder(endpointArgument);
+
+        builder.AddServiceDefaults();
+
+        Assert.DoesNotContain(builder.Services, IsOtlpExporter);
+    }
+
+    [Fact]
+    public async Task AddServiceDefaults_NoOtelServiceName_NamesTheServiceAfterTheNode()
+    {
+        await using var app = Build(NoOtlpEndpoint, NoServiceName, "--Node:Id=local-2");
+
+        Assert.Equal("local-2", ServiceName(app.Services.GetRequiredService<TracerProvider>()));
+        Assert.Equal("local-2", ServiceName(app.Services.GetRequiredService<MeterProvider>()));
+    }
+
+    [Fact]
+    public async Task AddServiceDefaults_NoOtelServiceNameAndNoNodeId_NamesTheServiceAfterTheDefaultNodeId()
+    {
+        await using var app = Build(NoOtlpEndpoint, NoServiceName, "--Node:Id=");
+
+        Assert.Equal(Environment.MachineName.ToLowerInvariant(), ServiceName(app.Services.GetRequiredService<TracerProvider>()));
+    }
+
+    [Fact]
+    public async Task AddServiceDefaults_OtelServiceNameSet_KeepsIt()
+    {
+        await using var app = Build(NoOtlpEndpoint, "--OTEL_SERVICE_NAME=from-apphost", "--Node:Id=local-2");
+
+        Assert.Equal("from-apphost", ServiceName(app.Services.GetRequiredService<TracerProvider>()));
+    }
+
+    [Theory]
+    [InlineData("/health", false)]
+    [InlineData("/alive", false)]
+    [InlineData("/health/details", false)]
+    [InlineData("/local/api/me", true)]
+    [InlineData("/healthy", true)]
+    [InlineData("/", true)]
+    public async Task AddServiceDefaults_AspNetCoreTraces_LeaveOutHealthProbes(string path, bool traced)
+    {
+        await using var app = Build(NoOtlpEndpoint);
+        var filter = app.Services.GetRequiredService<IOptionsMonitor<AspNetCoreTraceInstrumentationOptions>>()
+            .Get(Options.DefaultName).Filter;
+        var context = new DefaultHttpContext { Request = { Path = path } };
+
+        Assert.NotNull(filter);
+        Assert.Equal(traced, filter(context));
+    }
+
+    [Fact]
+    public async Task AddServiceDefaults_OpenTelemetryLogs_IncludeFormattedMessagesAndScopes()
+    {
+        await using var app = Build(NoOtlpEndpoint);
+
+        var options = app.Services.GetRequiredService<IOptionsMonitor<OpenTelemetryLoggerOptions>>().CurrentValue;
+
+        Assert.True(options.IncludeFormattedMessage);
+        Assert.True(options.IncludeScopes);
+    }
+
+    private static bool IsOtlpExporter(ServiceDescriptor descriptor) =>
+        descriptor.ServiceType == typeof(IOptionsFactory<OtlpExporterOptions>);
+
+    private static object? ServiceName(BaseProvider provider) =>
+        provider.GetResource().Attributes.SingleOrDefault(a => a.Key == "service.name").Value;
+
+    private static WebApplication Build(params string[] args)
+    {
+        var builder = CreateBuilder(args);
+        builder.AddServiceDefaults();
+        return builder.Build();
+    }
+
+    private static WebApplicationBuilder CreateBuilder(params string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+        });
+
+    private sealed class ScheduleSettings
+    {
+        public DayOfWeek Day { get; set; }
     }
 }

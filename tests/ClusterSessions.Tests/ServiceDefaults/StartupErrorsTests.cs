@@ -1,4 +1,5 @@
 using ClusterSessions.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ClusterSessions.Tests.ServiceDefaults;
@@ -50,5 +51,71 @@ public sealed class StartupErrorsTests
             new InvalidOperationException("boom"));
 
         Assert.False(StartupErrors.TryDescribe(exception, out _));
+    }
+
+    [Fact]
+    public void TryDescribe_BinderFailedOnAnEnum_NamesTheKeyAndTheAllowedNames()
+    {
+        var exception = BindFailure("Session:Strategy", "Cookie");
+
+        Assert.True(StartupErrors.TryDescribe(exception, out var line));
+        Assert.Equal("error: Session:Strategy: 'Cookie' is not one of Local, Redis, Jwt", line);
+    }
+
+    [Fact]
+    public void TryDescribe_BinderFailedOnANonEnum_NamesTheKeyWithoutTheType()
+    {
+        var exception = BindFailure("Session:Port", "eighty");
+
+        Assert.True(StartupErrors.TryDescribe(exception, out var line));
+        Assert.Equal("error: Session:Port: 'eighty' is not a valid value", line);
+    }
+
+    [Fact]
+    public void TryDescribe_BinderFailedOnATypeNoAssemblyHas_NamesTheKeyWithoutTheType()
+    {
+        var exception = new InvalidOperationException(
+            "Failed to convert configuration value 'x' at 'Session:Mode' to type 'No.Such.Namespace.Mode'.");
+
+        Assert.True(StartupErrors.TryDescribe(exception, out var line));
+        Assert.Equal("error: Session:Mode: 'x' is not a valid value", line);
+    }
+
+    [Fact]
+    public void TryDescribe_AggregateOfValidationAndBinderFailures_JoinsEveryFailure()
+    {
+        var exception = new AggregateException(
+            new OptionsValidationException("", typeof(NodeOptions), ["Node:Id: bad"]),
+            BindFailure("Session:Strategy", "none"));
+
+        Assert.True(StartupErrors.TryDescribe(exception, out var line));
+        Assert.Equal("error: Node:Id: bad; Session:Strategy: 'none' is not one of Local, Redis, Jwt", line);
+    }
+
+    [Fact]
+    public void TryDescribe_EmptyAggregate_ReturnsFalse() =>
+        Assert.False(StartupErrors.TryDescribe(new AggregateException(), out _));
+
+    // The binder's own exception, so the test breaks if its message ever stops matching.
+    private static InvalidOperationException BindFailure(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>(key, value)])
+            .Build();
+        return Assert.Throws<InvalidOperationException>(() => configuration.GetSection("Session").Get<SessionSettings>());
+    }
+
+    private enum Strategy
+    {
+        Local,
+        Redis,
+        Jwt,
+    }
+
+    private sealed class SessionSettings
+    {
+        public Strategy Strategy { get; set; }
+
+        public int Port { get; set; }
     }
 }

@@ -8,41 +8,44 @@ namespace ClusterSessions.Tests.WebNode;
 /// <summary>Requests against a node, with the session cookie passed by hand so a test controls which cookie goes where.</summary>
 internal static class NodeApi
 {
-    public static Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? cookie = null) =>
+    public static Task<HttpResponseMessage> GetAsync(HttpClient client, string path, NodeCookies? cookie = null) =>
         SendAsync(client, new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), cookie);
 
-    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string? cookie = null) =>
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, NodeCookies? cookie = null) =>
         SendAsync(client, new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)), cookie);
 
     public static Task<HttpResponseMessage> PostJsonAsync(
-        HttpClient client, string path, string json, string? cookie = null, string contentType = "application/json") =>
+        HttpClient client, string path, string json, NodeCookies? cookie = null, string contentType = "application/json") =>
         PostContentAsync(client, path, new StringContent(json, Encoding.UTF8, contentType), cookie);
 
-    public static Task<HttpResponseMessage> PostContentAsync(HttpClient client, string path, HttpContent content, string? cookie = null) =>
+    public static Task<HttpResponseMessage> PostContentAsync(HttpClient client, string path, HttpContent content, NodeCookies? cookie = null) =>
         SendAsync(client, new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content }, cookie);
 
-    /// <summary>Logs in and returns the session cookie's value.</summary>
-    public static async Task<string> LoginAsync(HttpClient client, string user, string? cookie = null)
+    /// <summary>Logs in and returns the cookies a client holds from then on (the new login cookie).</summary>
+    public static async Task<NodeCookies> LoginAsync(HttpClient client, string user, NodeCookies? cookie = null)
     {
         using var response = await PostJsonAsync(client, "api/login", $$"""{"username":"{{user}}","password":"{{user}}-secret"}""", cookie);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return SessionCookie(response) ?? throw new Xunit.Sdk.XunitException("login set no session cookie");
+        return NodeCookies.FromLogin(LoginCookie(response) ?? throw new Xunit.Sdk.XunitException("login set no login cookie"));
     }
 
-    public static async Task<HttpResponseMessage> AddToCartAsync(HttpClient client, string cookie, string sku, int quantity) =>
+    public static async Task<HttpResponseMessage> AddToCartAsync(HttpClient client, NodeCookies cookie, string sku, int quantity) =>
         await PostJsonAsync(client, "api/cart/items", $$"""{"sku":"{{sku}}","quantity":{{quantity}}}""", cookie);
 
-    /// <summary>The <c>Set-Cookie</c> header of the session cookie, or null.</summary>
-    public static string? SessionSetCookie(HttpResponseMessage response) =>
+    /// <summary>The <c>Set-Cookie</c> header of the named cookie, or null.</summary>
+    public static string? SetCookie(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues("Set-Cookie", out var values)
-            ? values.SingleOrDefault(v => v.StartsWith(WebNodeHost.CookieName + "=", StringComparison.Ordinal))
+            ? values.LastOrDefault(v => v.StartsWith(name + "=", StringComparison.Ordinal))
             : null;
 
-    /// <summary>The value the response sets for the session cookie, or null when it sets none.</summary>
-    public static string? SessionCookie(HttpResponseMessage response) =>
-        SessionSetCookie(response) is { } header
-            ? header[(WebNodeHost.CookieName.Length + 1)..].Split(';')[0]
-            : null;
+    /// <summary>The value the response sets for the login cookie, or null when it sets none.</summary>
+    public static string? LoginCookie(HttpResponseMessage response) => CookieValue(response, WebNodeHost.LoginCookieName);
+
+    /// <summary>The value the response sets for the session cookie (cart, visits), or null when it sets none.</summary>
+    public static string? SessionCookie(HttpResponseMessage response) => CookieValue(response, WebNodeHost.SessionCookieName);
+
+    private static string? CookieValue(HttpResponseMessage response, string name) =>
+        SetCookie(response, name) is { } header ? header[(name.Length + 1)..].Split(';')[0] : null;
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
     {
@@ -62,14 +65,17 @@ internal static class NodeApi
         return body;
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, string? cookie)
+    /// <summary>Sends the cookies, and keeps what the response sets in them, as a browser would.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, NodeCookies? cookie)
     {
-        if (cookie is not null)
+        if (cookie is { Header.Length: > 0 })
         {
-            request.Headers.Add("Cookie", $"{WebNodeHost.CookieName}={cookie}");
+            request.Headers.Add("Cookie", cookie.Header);
         }
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return client.SendAsync(request);
+        var response = await client.SendAsync(request);
+        cookie?.Update(response);
+        return response;
     }
 }

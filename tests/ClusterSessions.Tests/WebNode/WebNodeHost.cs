@@ -1,5 +1,4 @@
 using ClusterSessions.WebNode.Api;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,7 +12,8 @@ namespace ClusterSessions.Tests.WebNode;
 /// </summary>
 public sealed class WebNodeHost : IDisposable
 {
-    public const string CookieName = "cs_session";
+    public const string LoginCookieName = "cs_login";
+    public const string SessionCookieName = "cs_session";
     public const string PathBase = "/local";
 
     private readonly WebApplicationFactory<NodeInfo> _factory;
@@ -54,14 +54,5 @@ public sealed class WebNodeHost : IDisposable
             HandleCookies = false,
         });
 
-    /// <summary>Protects <paramref name="sessionId"/> the way this node's session cookie does.</summary>
-    internal string ProtectCookieValue(string sessionId) => CreateCookieProtector().Protect(sessionId);
-
-    /// <summary>The session id inside a cookie this node issued.</summary>
-    internal string UnprotectCookieValue(string cookieValue) => CreateCookieProtector().Unprotect(cookieValue);
-
     public void Dispose() => _factory.Dispose();
-
-    private IDataProtector CreateCookieProtector() =>
-        Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("ClusterSessions.SessionCookie.v1");
 }

@@ -49,13 +49,13 @@ public sealed class ProxyConfigFactoryTests
     }
 
     [Fact]
-    public void CreateCluster_StickyPool_UsesCookieAffinityThatRedistributesWhenTheNodeFails()
+    public void CreateCluster_StickyPool_UsesHashCookieAffinityThatRedistributesWhenTheNodeFails()
     {
         var affinity = ProxyConfigFactory.CreateCluster("sticky", Pool(affinity: true), Gateway).SessionAffinity;
 
         Assert.NotNull(affinity);
         Assert.True(affinity.Enabled);
-        Assert.Equal("Cookie", affinity.Policy);
+        Assert.Equal("HashCookie", affinity.Policy);
         Assert.Equal("Redistribute", affinity.FailurePolicy);
         Assert.Equal(ProxyConfigFactory.AffinityCookieName, affinity.AffinityKeyName);
         Assert.Equal("/sticky", affinity.Cookie!.Path);

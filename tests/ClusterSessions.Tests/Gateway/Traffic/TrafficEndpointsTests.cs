@@ -12,7 +12,7 @@ public sealed class TrafficEndpointsTests(GatewayHost gateway) : IClassFixture<G
     {
         var log = gateway.Services.GetRequiredService<TrafficLog>();
         var before = log.Read(0, 1).Last;
-        log.Add(TestTimeProvider.DefaultStart, "local", "GET", "/local/api/me", "local-2", 200, 3.5);
+        log.Add(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero), "local", "GET", "/local/api/me", "local-2", 200, 3.5);
         using var admin = gateway.CreateAdminClient();
 
         using var response = await admin.GetAsync(new Uri($"/_gateway/traffic?after={before}", UriKind.Relative));

@@ -4,7 +4,7 @@ namespace ClusterSessions.Tests.Gateway.Traffic;
 
 public sealed class TrafficLogTests
 {
-    private static readonly DateTimeOffset Now = TestTimeProvider.DefaultStart;
+    private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void Add_Requests_NumbersThemAndCountsPerNodePerPool()

@@ -23,7 +23,7 @@ public sealed class LoginEndpointTests(WebNodeHost node) : IClassFixture<WebNode
     {
         using var response = await NodeApi.PostJsonAsync(_client, "api/login", """{"username":"bob","password":"bob-secret"}""");
 
-        var setCookie = NodeApi.SessionSetCookie(response);
+        var setCookie = NodeApi.SetCookie(response, WebNodeHost.LoginCookieName);
         Assert.NotNull(setCookie);
         var attributes = setCookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToList();
         Assert.Contains("httponly", attributes);
@@ -39,7 +39,7 @@ public sealed class LoginEndpointTests(WebNodeHost node) : IClassFixture<WebNode
 
         using var response = await NodeApi.PostJsonAsync(client, "api/login", """{"username":"bob","password":"bob-secret"}""");
 
-        var setCookie = NodeApi.SessionSetCookie(response);
+        var setCookie = NodeApi.SetCookie(response, WebNodeHost.LoginCookieName);
         Assert.NotNull(setCookie);
         Assert.Contains("secure", setCookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()));
     }
@@ -72,16 +72,21 @@ public sealed class LoginEndpointTests(WebNodeHost node) : IClassFixture<WebNode
     [Fact]
     public async Task Login_WithPreLoginSessionCookie_IssuesNewSessionIdAndOldCookieNoLongerWorks()
     {
+        // The cookies a planted or pre-login session gives: a session cookie with a visit in it.
         using var visit = await NodeApi.GetAsync(_client, "api/visits");
-        var preLogin = NodeApi.SessionCookie(visit);
-        Assert.NotNull(preLogin);
+        var preLogin = NodeCookies.With(WebNodeHost.SessionCookieName, NodeApi.SessionCookie(visit)!);
+        var planted = NodeCookies.With(WebNodeHost.SessionCookieName, preLogin.Session!);
 
-        var afterLogin = await NodeApi.LoginAsync(_client, "alice", preLogin);
+        using var login = await NodeApi.PostJsonAsync(_client, "api/login", """{"username":"alice","password":"alice-secret"}""", preLogin);
 
-        Assert.NotEqual(node.UnprotectCookieValue(preLogin), node.UnprotectCookieValue(afterLogin));
-        using var withOld = await NodeApi.GetAsync(_client, "api/me", preLogin);
+        // The login drops the pre-login session cookie (and empties its session): it carries nothing of the login.
+        Assert.Null(preLogin.Session);
+        Assert.NotNull(preLogin.Login);
+        using var withOld = await NodeApi.GetAsync(_client, "api/me", planted);
         Assert.Equal(HttpStatusCode.Unauthorized, withOld.StatusCode);
-        using var withNew = await NodeApi.GetAsync(_client, "api/me", afterLogin);
+        using var visitsWithOld = await NodeApi.GetAsync(_client, "api/visits", planted);
+        Assert.Equal(1, (await NodeApi.ReadJsonAsync(visitsWithOld)).GetProperty("count").GetInt64());
+        using var withNew = await NodeApi.GetAsync(_client, "api/me", preLogin);
         Assert.Equal(HttpStatusCode.OK, withNew.StatusCode);
     }
 
@@ -90,10 +95,9 @@ public sealed class LoginEndpointTests(WebNodeHost node) : IClassFixture<WebNode
     {
         var first = await NodeApi.LoginAsync(_client, "alice");
 
-        var second = await NodeApi.LoginAsync(_client, "alice", first);
+        var second = await NodeApi.LoginAsync(_client, "alice", NodeCookies.FromLogin(first.Login!));
 
-        Assert.NotEqual(first, second);
-        Assert.NotEqual(node.UnprotectCookieValue(first), node.UnprotectCookieValue(second));
+        Assert.NotEqual(first.Login, second.Login);
         using var withFirst = await NodeApi.GetAsync(_client, "api/me", first);
         Assert.Equal(HttpStatusCode.Unauthorized, withFirst.StatusCode);
         using var withSecond = await NodeApi.GetAsync(_client, "api/me", second);
@@ -101,15 +105,32 @@ public sealed class LoginEndpointTests(WebNodeHost node) : IClassFixture<WebNode
     }
 
     [Fact]
-    public async Task Login_AfterAnonymousVisits_KeepsTheVisitCount()
+    public async Task Login_AfterAnonymousVisits_StartsANewSessionCountingFromOne()
     {
         using var first = await NodeApi.GetAsync(_client, "api/visits");
-        var anonymous = NodeApi.SessionCookie(first)!;
-        (await NodeApi.GetAsync(_client, "api/visits", anonymous)).Dispose();
+        var cookies = NodeCookies.With(WebNodeHost.SessionCookieName, NodeApi.SessionCookie(first)!);
+        (await NodeApi.GetAsync(_client, "api/visits", cookies)).Dispose();
 
-        var loggedIn = await NodeApi.LoginAsync(_client, "alice", anonymous);
+        using var login = await NodeApi.PostJsonAsync(_client, "api/login", """{"username":"alice","password":"alice-secret"}""", cookies);
 
-        using var third = await NodeApi.GetAsync(_client, "api/visits", loggedIn);
-        Assert.Equal(3, (await NodeApi.ReadJsonAsync(third)).GetProperty("count").GetInt64());
+        using var third = await NodeApi.GetAsync(_client, "api/visits", cookies);
+        Assert.Equal(1, (await NodeApi.ReadJsonAsync(third)).GetProperty("count").GetInt64());
+        Assert.NotNull(cookies.Session);
+    }
+
+    [Fact]
+    public async Task Login_WithAnotherUsersValidLoginCookie_IssuesANewKeySoThePlantedCopyCarriesNothing()
+    {
+        // Login fixation: an attacker logs in as themselves and plants that cookie in the victim's browser.
+        var planted = await NodeApi.LoginAsync(_client, "bob");
+        var attackersCopy = NodeCookies.FromLogin(planted.Login!);
+
+        using var login = await NodeApi.PostJsonAsync(_client, "api/login", """{"username":"alice","password":"alice-secret"}""", planted);
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        using var victim = await NodeApi.GetAsync(_client, "api/me", planted);
+        Assert.Equal("alice", (await NodeApi.ReadJsonAsync(victim)).GetProperty("user").GetString());
+        using var attacker = await NodeApi.GetAsync(_client, "api/me", attackersCopy);
+        Assert.Equal(HttpStatusCode.Unauthorized, attacker.StatusCode);
     }
 }

@@ -14,9 +14,9 @@ public sealed class LogoutEndpointTests(WebNodeHost node) : IClassFixture<WebNod
         using var response = await NodeApi.PostAsync(_client, "api/logout", cookie);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var setCookie = NodeApi.SessionSetCookie(response);
+        var setCookie = NodeApi.SetCookie(response, WebNodeHost.LoginCookieName);
         Assert.NotNull(setCookie);
-        Assert.StartsWith($"{WebNodeHost.CookieName}=;", setCookie, StringComparison.Ordinal);
+        Assert.StartsWith($"{WebNodeHost.LoginCookieName}=;", setCookie, StringComparison.Ordinal);
         Assert.Contains("expires=Thu, 01 Jan 1970", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/local", setCookie, StringComparison.OrdinalIgnoreCase);
     }
@@ -26,12 +26,15 @@ public sealed class LogoutEndpointTests(WebNodeHost node) : IClassFixture<WebNod
     {
         var cookie = await NodeApi.LoginAsync(_client, "alice");
         (await NodeApi.AddToCartAsync(_client, cookie, "apple", 1)).Dispose();
+        // What an attacker copied before the logout: the browser forgets it, the copy does not.
+        var copied = NodeCookies.FromLogin(cookie.Login!);
 
         (await NodeApi.PostAsync(_client, "api/logout", cookie)).Dispose();
+        cookie = copied;
 
         using var me = await NodeApi.GetAsync(_client, "api/me", cookie);
         var body = await NodeApi.AssertProblemAsync(me, HttpStatusCode.Unauthorized, "not logged in");
-        Assert.Equal("this node's session store does not hold that session", body.GetProperty("detail").GetString());
+        Assert.Equal(MeEndpointTests.NotHeld, body.GetProperty("detail").GetString());
         using var cart = await NodeApi.GetAsync(_client, "api/cart", cookie);
         Assert.Equal(HttpStatusCode.Unauthorized, cart.StatusCode);
     }
@@ -52,7 +55,7 @@ public sealed class LogoutEndpointTests(WebNodeHost node) : IClassFixture<WebNod
         var second = await NodeApi.LoginAsync(_client, "carol");
         var bob = await NodeApi.LoginAsync(_client, "bob");
 
-        using var response = await NodeApi.PostAsync(_client, "api/logout-all", first);
+        using var response = await NodeApi.PostAsync(_client, "api/logout-all", NodeCookies.FromLogin(first.Login!));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await NodeApi.ReadJsonAsync(response);

@@ -20,7 +20,7 @@ public sealed class VisitsEndpointTests(WebNodeHost node) : IClassFixture<WebNod
     public async Task Visits_SameSessionWithoutLogin_CountsUp()
     {
         using var first = await NodeApi.GetAsync(_client, "api/visits");
-        var cookie = NodeApi.SessionCookie(first)!;
+        var cookie = NodeCookies.With(WebNodeHost.SessionCookieName, NodeApi.SessionCookie(first)!);
 
         using var second = await NodeApi.GetAsync(_client, "api/visits", cookie);
         using var third = await NodeApi.GetAsync(_client, "api/visits", cookie);
@@ -34,7 +34,7 @@ public sealed class VisitsEndpointTests(WebNodeHost node) : IClassFixture<WebNod
     public async Task Visits_TwoSessions_CountSeparately()
     {
         using var a1 = await NodeApi.GetAsync(_client, "api/visits");
-        var a = NodeApi.SessionCookie(a1)!;
+        var a = NodeCookies.With(WebNodeHost.SessionCookieName, NodeApi.SessionCookie(a1)!);
         (await NodeApi.GetAsync(_client, "api/visits", a)).Dispose();
 
         using var b1 = await NodeApi.GetAsync(_client, "api/visits");
@@ -47,7 +47,7 @@ public sealed class VisitsEndpointTests(WebNodeHost node) : IClassFixture<WebNod
     [Fact]
     public async Task Visits_UnreadableCookie_SilentlyStartsAFreshSession()
     {
-        using var response = await NodeApi.GetAsync(_client, "api/visits", "not-a-cookie-of-this-node");
+        using var response = await NodeApi.GetAsync(_client, "api/visits", NodeCookies.With(WebNodeHost.SessionCookieName, "not-a-cookie-of-this-node"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, await CountAsync(response));

@@ -2,6 +2,9 @@ using ClusterSessions.ServiceDefaults;
 using ClusterSessions.WebNode.Sessions;
 using ClusterSessions.WebNode.Sessions.Local;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -19,11 +22,10 @@ public sealed class SessionStrategyExtensionsTests
     {
         await using var app = Build("--Session:Strategy=memcached", "--Node:Id=local-1");
 
-        var exception = Assert.Throws<OptionsValidationException>(Validate(app));
+        var exception = Assert.ThrowsAny<Exception>(Validate(app));
 
-        Assert.Contains("Session:Strategy: 'memcached' is not one of local, sticky, redis, jwt", exception.Message, StringComparison.Ordinal);
         Assert.True(StartupErrors.TryDescribe(exception, out var line));
-        Assert.StartsWith("error: Session:Strategy:", line, StringComparison.Ordinal);
+        Assert.Equal("error: Session:Strategy: 'memcached' is not one of Local, Sticky, Redis, Jwt", line);
     }
 
     [Fact]
@@ -33,7 +35,7 @@ public sealed class SessionStrategyExtensionsTests
 
         var exception = Assert.Throws<OptionsValidationException>(Validate(app));
 
-        Assert.Contains("Session:Strategy: ''", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Session:Strategy: required, one of local, sticky, redis, jwt", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,12 +52,13 @@ public sealed class SessionStrategyExtensionsTests
     [Fact]
     public async Task AddSessionStrategy_BothInvalid_StartupValidationReportsBothKeys()
     {
-        await using var app = Build("--Session:Strategy=x", "--Node:Id=X");
+        await using var app = Build("--Session:IdleTimeout=00:00:00", "--Node:Id=X");
 
         var exception = Assert.ThrowsAny<Exception>(Validate(app));
 
         Assert.True(StartupErrors.TryDescribe(exception, out var line));
         Assert.Contains("Session:Strategy:", line, StringComparison.Ordinal);
+        Assert.Contains("Session:IdleTimeout:", line, StringComparison.Ordinal);
         Assert.Contains("Node:Id:", line, StringComparison.Ordinal);
     }
 
@@ -68,8 +71,37 @@ public sealed class SessionStrategyExtensionsTests
 
         Validate(app)();
 
-        Assert.IsType<MemorySessionStore>(app.Services.GetRequiredService<ClusterSessions.WebNode.Sessions.Server.ISessionStore>());
+        Assert.IsType<MemoryLoginIndex>(app.Services.GetRequiredService<ClusterSessions.WebNode.Sessions.Server.ILoginIndex>());
+        Assert.IsType<MemoryDistributedCache>(app.Services.GetRequiredService<IDistributedCache>());
+        Assert.IsType<EphemeralDataProtectionProvider>(app.Services.GetRequiredService<IDataProtectionProvider>());
         Assert.NotNull(app.Services.GetService<ISessionStrategy>());
+    }
+
+    [Theory]
+    [InlineData("", "required")]
+    [InlineData("127.0.0.1:6379,password=hunter2,connectTimeout=soon", "is not a StackExchange.Redis connection string")]
+    public async Task AddSessionStrategy_RedisWithBadConnectionString_FailsNamingTheKeyWithoutEchoingIt(string connectionString, string expected)
+    {
+        await using var app = Build("--Session:Strategy=redis", "--Node:Id=redis-1", $"--ConnectionStrings:redis={connectionString}");
+
+        var exception = Assert.ThrowsAny<Exception>(Validate(app));
+
+        Assert.True(StartupErrors.TryDescribe(exception, out var line));
+        Assert.StartsWith("error: ConnectionStrings:redis: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Contains("(needed by Session:Strategy=redis)", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddSessionStrategy_BadStoreDownValue_FailsNamingTheKeyAndValues()
+    {
+        await using var app = Build("--Session:Strategy=local", "--Node:Id=local-1", "--Session:StoreDown=Ignore");
+
+        var exception = Assert.ThrowsAny<Exception>(Validate(app));
+
+        Assert.True(StartupErrors.TryDescribe(exception, out var line));
+        Assert.Equal("error: Session:StoreDown: 'Ignore' is not one of Fail, Silent", line);
     }
 
     private static WebApplication Build(params string[] args)

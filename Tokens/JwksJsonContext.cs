@@ -1,6 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace ClusterSessions.Tokens;
-
-[JsonSerializable(typeof(JsonWebKeySet))]
-internal sealed partial class JwksJsonContext : JsonSerializerContext;

@@ -1,0 +1,3 @@
+namespace ClusterSessions.WebNode.Sessions.Jwt;
+
+internal sealed record PublicJsonWebKeySet(IReadOnlyList<PublicJsonWebKey> Keys);

@@ -1,4 +1,0 @@
-namespace ClusterSessions.Redis.Tests.Provisioning;
-
-[CollectionDefinition(nameof(EnvironmentCollection), DisableParallelization = true)]
-public sealed class EnvironmentCollection;
