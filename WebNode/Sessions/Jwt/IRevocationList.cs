@@ -12,4 +12,10 @@ internal interface IRevocationList
 
     /// <summary>Every token of <paramref name="user"/> issued before now stops working.</summary>
     Task RevokeAllAsync(string user, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The earliest <c>iat</c> a new token of <paramref name="user"/> may carry to be accepted: after a logout-all in the
+    /// current second, the next second (tokens carry whole seconds); otherwise null.
+    /// </summary>
+    Task<DateTimeOffset?> GetNotBeforeAsync(string user, CancellationToken cancellationToken);
 }

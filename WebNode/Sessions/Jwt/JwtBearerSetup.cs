@@ -79,9 +79,10 @@ internal sealed class JwtBearerSetup(
             return;
         }
 
-        if (string.IsNullOrEmpty(token.Id) || string.IsNullOrEmpty(token.Subject))
+        if (string.IsNullOrEmpty(token.Id) || string.IsNullOrEmpty(token.Subject)
+            || !token.TryGetPayloadValue<string>(JwtTokenIssuer.NameClaim, out var name) || string.IsNullOrEmpty(name))
         {
-            context.Fail("the token has no jti or sub");
+            context.Fail("the token lacks jti, sub or name");
             return;
         }
 

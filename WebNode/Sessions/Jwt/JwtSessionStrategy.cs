@@ -20,12 +20,12 @@ internal sealed partial class JwtSessionStrategy(
 {
     private readonly JwtOptions _options = options.Value;
 
-    public Task<SignInOutcome> SignInAsync(HttpContext context, string userName)
+    public async Task<SignInOutcome> SignInAsync(HttpContext context, string userName)
     {
-        var token = issuer.Issue(userName);
+        var token = issuer.Issue(userName, await revocations.GetNotBeforeAsync(userName, context.RequestAborted).ConfigureAwait(false));
         Deliver(context, token);
         SignedIn(logger, userName);
-        return Task.FromResult(new SignInOutcome(token));
+        return new SignInOutcome(token);
     }
 
     public async Task<SignOutOutcome> SignOutAsync(HttpContext context)
@@ -56,6 +56,8 @@ internal sealed partial class JwtSessionStrategy(
     {
         context.Response.Cookies.Delete(JwtCookies.Token, PoolCookies.Options(context));
         var name = user.Identity!.Name!;
+        // The deny-list is keyed by sub, the claim the validation checks it against.
+        var subject = PresentedToken.Read(context, JwtCookies.Token).Validated?.Subject ?? name;
         if (!revocations.Revokes)
         {
             return new SignOutEverywhereOutcome(
@@ -64,7 +66,7 @@ internal sealed partial class JwtSessionStrategy(
                 $"Jwt:Revocation=None: stateless tokens cannot be revoked; {name}'s other tokens stay valid until they expire");
         }
 
-        await revocations.RevokeAllAsync(name, context.RequestAborted).ConfigureAwait(false);
+        await revocations.RevokeAllAsync(subject, context.RequestAborted).ConfigureAwait(false);
         return new SignOutEverywhereOutcome(
             null,
             "cluster",

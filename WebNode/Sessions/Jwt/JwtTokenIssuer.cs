@@ -20,15 +20,19 @@ internal sealed class JwtTokenIssuer(JwtKeys keys, IOptions<JwtOptions> options,
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly JwtOptions _options = options.Value;
 
-    /// <summary>A new login: a fresh <c>jti</c> (128 random bits), an empty cart.</summary>
-    public string Issue(string user) => Create(user, user, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)), []);
+    /// <summary>
+    /// A new login: a fresh <c>jti</c> (128 random bits), an empty cart. <paramref name="issuedAtLeast"/> lifts <c>iat</c> past a
+    /// logout-all made in this same second, which would otherwise refuse the new token (whole-second NumericDates).
+    /// </summary>
+    public string Issue(string user, DateTimeOffset? issuedAtLeast = null) =>
+        Create(user, user, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)), [], issuedAtLeast);
 
     /// <summary>
     /// The same login with a new cart: <c>sub</c>, <c>name</c> and <c>jti</c> kept (so a deny-listed <c>jti</c> revokes every
     /// version of the login); the lifetime restarts, sliding like a session.
     /// </summary>
     public string Reissue(JsonWebToken current, IReadOnlyList<CartItem> cart) =>
-        Create(current.Subject, ReadName(current), current.Id, cart);
+        Create(current.Subject, ReadName(current), current.Id, cart, current.IssuedAt);
 
     public static string ReadName(JsonWebToken token) =>
         token.TryGetPayloadValue<string>(NameClaim, out var name) ? name : token.Subject;
@@ -51,10 +55,11 @@ internal sealed class JwtTokenIssuer(JwtKeys keys, IOptions<JwtOptions> options,
         }
     }
 
-    private string Create(string subject, string name, string tokenId, IReadOnlyList<CartItem> cart)
+    private string Create(string subject, string name, string tokenId, IReadOnlyList<CartItem> cart, DateTimeOffset? issuedAtLeast)
     {
         // NumericDate is whole seconds.
         var now = DateTimeOffset.FromUnixTimeSeconds(timeProvider.GetUtcNow().ToUnixTimeSeconds()).UtcDateTime;
+        var issuedAt = issuedAtLeast is { } floor && floor.UtcDateTime > now ? floor.UtcDateTime : now;
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             [JwtRegisteredClaimNames.Sub] = subject,
@@ -71,7 +76,7 @@ internal sealed class JwtTokenIssuer(JwtKeys keys, IOptions<JwtOptions> options,
             Issuer = _options.Issuer,
             Audience = _options.Audience,
             TokenType = _options.TokenType,
-            IssuedAt = now,
+            IssuedAt = issuedAt,
             NotBefore = now,
             Expires = now + _options.AccessTokenLifetime,
             SigningCredentials = keys.SigningCredentials,

@@ -11,4 +11,7 @@ internal sealed class NoRevocationList : IRevocationList
     public Task RevokeAsync(string tokenId, DateTimeOffset expires, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RevokeAllAsync(string user, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<DateTimeOffset?> GetNotBeforeAsync(string user, CancellationToken cancellationToken) =>
+        Task.FromResult<DateTimeOffset?>(null);
 }

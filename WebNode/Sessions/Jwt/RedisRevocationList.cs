@@ -60,6 +60,25 @@ internal sealed partial class RedisRevocationList(
         return RunAsync(() => redis.GetDatabase().StringSetAsync(NotBeforeKey(user), notBefore, _userEntryLifetime));
     }
 
+    public async Task<DateTimeOffset?> GetNotBeforeAsync(string user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (long?)await redis.GetDatabase().StringGetAsync(NotBeforeKey(user)).ConfigureAwait(false) is { } seconds
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : null;
+        }
+        catch (Exception exception) when (StoreFailures.IsStoreFailure(exception) && _failOpen)
+        {
+            FailingOpen(logger, StoreFailures.Describe(exception));
+            return null;
+        }
+        catch (Exception exception) when (StoreFailures.IsStoreFailure(exception))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
     private static RedisKey RevokedKey(string tokenId) => $"cs:jwt:revoked:{tokenId}";
 
     private static RedisKey NotBeforeKey(string user) => $"cs:jwt:not-before:{user}";

@@ -16,12 +16,13 @@ internal sealed class TokenLifetimeValidator(TimeProvider timeProvider, TimeSpan
             throw new SecurityTokenNoExpirationException("the token has no expiry");
         }
 
-        if (now > expires.Value + clockSkew)
+        // Written as now - skew (not exp + skew): an exp near DateTime.MaxValue must not overflow.
+        if (now - clockSkew > expires.Value)
         {
             throw new SecurityTokenExpiredException("the token has expired") { Expires = expires.Value };
         }
 
-        if (notBefore is { } start && now + clockSkew < start)
+        if (notBefore is { } start && start - clockSkew > now)
         {
             throw new SecurityTokenNotYetValidException("the token is not valid yet") { NotBefore = start };
         }

@@ -16,7 +16,10 @@ public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutput
         output.WriteLine(CompareMarkdown.Write(report));
 
         Assert.Equal(CompareRunner.ScenarioNames, report.Scenarios.Keys);
-        Assert.All(report.Scenarios.Values, scenario => Assert.Equal(["local", "sticky", "redis", "jwt"], scenario.Keys));
+        Assert.All(
+            report.Scenarios.Where(s => s.Key != "storeOutageSilent").Select(s => s.Value),
+            scenario => Assert.Equal(["local", "sticky", "redis", "jwt"], scenario.Keys));
+        Assert.Equal(["redis"], report.Scenarios["storeOutageSilent"].Keys);
         Assert.All(report.Scenarios.Values.SelectMany(s => s.Values), result => Assert.True(result.Requests > 0));
 
         var steady = report.Scenarios["steady"];
@@ -42,6 +45,11 @@ public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutput
         Assert.Equal(0, outage["redis"].SessionsLost);
         Assert.Equal(0, outage["sticky"].Errors);
         Assert.Equal(0, outage["sticky"].SessionsLost);
+
+        // ASP.NET Core session's stock behaviour: the same outage, no error anywhere, and users silently lose their login.
+        var silent = report.Scenarios["storeOutageSilent"]["redis"];
+        Assert.Equal(0, silent.Errors);
+        Assert.True(silent.SessionsLost > 0, "the stock setting should lose sessions silently");
 
         Assert.All(report.Scenarios["race"].Values, r => Assert.NotNull(r.LostUpdates));
         var scaleOut = report.Scenarios["scaleOut"];

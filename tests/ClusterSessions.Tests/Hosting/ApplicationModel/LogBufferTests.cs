@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Time.Testing;
 using ClusterSessions.Hosting.ApplicationModel;
 
 namespace ClusterSessions.Tests.Hosting.ApplicationModel;
 
 public sealed class LogBufferTests
 {
-    private readonly TestTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     [Fact]
     public void Add_Lines_NumbersThemFromOneWithTheClocksTime()
@@ -17,8 +18,8 @@ public sealed class LogBufferTests
 
         Assert.Equal(
             [
-                new LogLine(1, TestTimeProvider.DefaultStart, false, "first"),
-                new LogLine(2, TestTimeProvider.DefaultStart.AddSeconds(1), true, "second"),
+                new LogLine(1, TestClock.Start, false, "first"),
+                new LogLine(2, TestClock.Start.AddSeconds(1), true, "second"),
             ],
             buffer.Snapshot());
     }
@@ -72,7 +73,7 @@ public sealed class LogBufferTests
 
         buffer.Add("hello", isError: true);
 
-        Assert.Equal([new LogLine(1, TestTimeProvider.DefaultStart, true, "hello")], seen);
+        Assert.Equal([new LogLine(1, TestClock.Start, true, "hello")], seen);
     }
 
     [Fact]

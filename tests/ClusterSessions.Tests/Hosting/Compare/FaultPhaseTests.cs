@@ -7,7 +7,7 @@ public sealed class FaultPhaseTests
     [Fact]
     public void AllArrived_WaitsForTheLastUser()
     {
-        var phase = new FaultPhase(3, new TestTimeProvider());
+        var phase = new FaultPhase(3, TestClock.Create());
 
         phase.Arrive();
         phase.Arrive();
@@ -18,12 +18,12 @@ public sealed class FaultPhaseTests
     }
 
     [Fact]
-    public void AllArrived_NoUsers_IsComplete() => Assert.True(new FaultPhase(0, new TestTimeProvider()).AllArrived.IsCompleted);
+    public void AllArrived_NoUsers_IsComplete() => Assert.True(new FaultPhase(0, TestClock.Create()).AllArrived.IsCompleted);
 
     [Fact]
     public void Fault_RecordsWhenItBeganAndWhenTrafficResumes()
     {
-        var clock = new TestTimeProvider();
+        var clock = TestClock.Create();
         var phase = new FaultPhase(1, clock);
         Assert.Null(phase.FaultAt);
 
@@ -32,15 +32,15 @@ public sealed class FaultPhaseTests
         Assert.False(phase.FaultDone.IsCompleted);
         phase.EndFault();
 
-        Assert.Equal(TestTimeProvider.DefaultStart, phase.FaultAt);
-        Assert.Equal(TestTimeProvider.DefaultStart.AddSeconds(2), phase.ResumedAt);
+        Assert.Equal(TestClock.Start, phase.FaultAt);
+        Assert.Equal(TestClock.Start.AddSeconds(2), phase.ResumedAt);
         Assert.True(phase.FaultDone.IsCompletedSuccessfully);
     }
 
     [Fact]
     public async Task Fail_ReleasesWaitingUsersWithTheFaultsError()
     {
-        var phase = new FaultPhase(1, new TestTimeProvider());
+        var phase = new FaultPhase(1, TestClock.Create());
 
         phase.Fail(new InvalidOperationException("kill failed"));
 

@@ -39,10 +39,10 @@ public sealed class LogLevelsTests
     [Fact]
     public void View_LogLine_KeepsSequenceTimestampAndText()
     {
-        var line = new LogLine(7, TestTimeProvider.DefaultStart, false, "12:00:01.234 warn [gateway] Yarp: slow");
+        var line = new LogLine(7, TestClock.Start, false, "12:00:01.234 warn [gateway] Yarp: slow");
 
         var view = LogLevels.View(line);
 
-        Assert.Equal(new LogLineView(7, TestTimeProvider.DefaultStart, "warn", false, line.Text), view);
+        Assert.Equal(new LogLineView(7, TestClock.Start, "warn", false, line.Text), view);
     }
 }

@@ -39,12 +39,12 @@ public sealed class ResourceViewTests
         node.Health = HealthStatus.Unhealthy;
         node.HealthDescription = "redis: down";
         node.RestartCount = 2;
-        node.StartedAt = TestTimeProvider.DefaultStart;
+        node.StartedAt = TestClock.Start;
 
         var view = ResourceView.From(node);
 
         Assert.Equal(
-            new ResourceView("local-1", "node", "running", 4242, "http://127.0.0.1:5001", "unhealthy", "redis: down", "local", 2, TestTimeProvider.DefaultStart, null),
+            new ResourceView("local-1", "node", "running", 4242, "http://127.0.0.1:5001", "unhealthy", "redis: down", "local", 2, TestClock.Start, null),
             view);
     }
 
@@ -61,7 +61,7 @@ public sealed class ResourceViewTests
             Port = 1,
             Url = "http://127.0.0.1:1",
             HealthProbe = new StubHealthProbe(),
-            Logs = new LogBuffer(new TestTimeProvider()),
+            Logs = new LogBuffer(TestClock.Create()),
         };
 
         Assert.Equal(name, ResourceView.From(resource).Kind);
@@ -78,7 +78,7 @@ public sealed class ResourceViewTests
         Port = 5001,
         Url = "http://127.0.0.1:5001",
         HealthProbe = new StubHealthProbe(),
-        Logs = new LogBuffer(new TestTimeProvider()),
+        Logs = new LogBuffer(TestClock.Create()),
         State = state,
         ProcessId = 4242,
     };

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ClusterSessions.Hosting.Dashboard.Traffic;
 
 namespace ClusterSessions.Tests.Hosting.Dashboard;
@@ -7,7 +8,7 @@ public sealed class TrafficFeedTests
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Counts =
         new Dictionary<string, IReadOnlyDictionary<string, long>> { ["local"] = new Dictionary<string, long> { ["local-1"] = 2 } };
 
-    private readonly TestTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly List<long> _asked = [];
     private GatewayTrafficPage _page = Page(0);
 
@@ -134,7 +135,7 @@ public sealed class TrafficFeedTests
         capacity);
 
     private static GatewayTrafficPage Page(long last, params long[] sequences) => new(
-        sequences.Select(s => new GatewayTrafficRecord(s, TestTimeProvider.DefaultStart, "local", "GET", $"/local/{s}", "local-1", 200, 1.5)).ToList(),
+        sequences.Select(s => new GatewayTrafficRecord(s, TestClock.Start, "local", "GET", $"/local/{s}", "local-1", 200, 1.5)).ToList(),
         last,
         Counts);
 }

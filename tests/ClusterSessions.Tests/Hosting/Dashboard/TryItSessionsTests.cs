@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ClusterSessions.Hosting.Dashboard.TryIt;
 using Microsoft.AspNetCore.Http;
 
@@ -5,7 +6,7 @@ namespace ClusterSessions.Tests.Hosting.Dashboard;
 
 public sealed class TryItSessionsTests
 {
-    private readonly TestTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     [Fact]
     public void For_NoCookie_CreatesAVisitAndSetsItsCookie()
@@ -74,7 +75,7 @@ public sealed class TryItSessionsTests
     [Fact]
     public void Reset_Strategy_ForgetsItsCookiesAndStepsOnly()
     {
-        using var session = new TryItSession("id", TestTimeProvider.DefaultStart);
+        using var session = new TryItSession("id", TestClock.Start);
         session.Cookies.Add(new Uri("http://127.0.0.1:8080/local/"), new System.Net.Cookie("s", "1", "/local"));
         session.Cookies.Add(new Uri("http://127.0.0.1:8080/sticky/"), new System.Net.Cookie("s", "2", "/sticky"));
         session.State("local").Steps = 3;

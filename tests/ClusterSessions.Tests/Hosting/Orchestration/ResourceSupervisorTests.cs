@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ClusterSessions.Hosting.ApplicationModel;
 using ClusterSessions.Hosting.Orchestration;
 using ClusterSessions.Tests.Hosting.ApplicationModel;
@@ -8,7 +9,7 @@ namespace ClusterSessions.Tests.Hosting.Orchestration;
 /// <summary>An external resource (no process of ours) exercises the start/health logic without launching anything.</summary>
 public sealed class ResourceSupervisorTests
 {
-    private readonly TestTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     [Fact]
     public async Task StartAsync_HealthyResource_IsRunningAndHealthy()
@@ -20,7 +21,7 @@ public sealed class ResourceSupervisorTests
 
         Assert.Equal(ResourceState.Running, resource.State);
         Assert.Equal(HealthStatus.Healthy, resource.Health);
-        Assert.Equal(TestTimeProvider.DefaultStart, resource.StartedAt);
+        Assert.Equal(TestClock.Start, resource.StartedAt);
         Assert.Equal(0, resource.RestartCount);
     }
 
@@ -84,7 +85,8 @@ public sealed class ResourceSupervisorTests
             return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
         }));
         var resource = External(new HttpHealthProbe(client, new Uri("http://127.0.0.1:5001/health")));
-        await using var supervisor = new ResourceSupervisor(resource, _clock, TimeSpan.FromSeconds(60), NullLogger.Instance);
+        // The retry waits on the clock between probes, and the probe timeout is wall time: this test runs on real time.
+        await using var supervisor = new ResourceSupervisor(resource, TimeProvider.System, TimeSpan.FromSeconds(60), NullLogger.Instance);
 
         await supervisor.StartAsync(CancellationToken.None);
 

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using ClusterSessions.ServiceDefaults;
+using ClusterSessions.WebNode.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ClusterSessions.Tests.WebNode.Sessions.Jwt;
+
+/// <summary>
+/// The jwt wiring (Program.cs: AddServiceDefaults + AddSessionStrategy) validated the way RunClusterServiceAsync
+/// validates it before the pipeline is mapped: a weak key fails with one line naming the key's setting.
+/// </summary>
+public sealed class JwtStartupValidationTests
+{
+    [Fact]
+    public async Task AddSessionStrategy_Hs256KeyOf16Bytes_StartupValidationFailsNamingJwtKeys0Key()
+    {
+        var weak = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        await using var app = Build(
+            "--Session:Strategy=jwt",
+            "--Node:Id=jwt-1",
+            "--Jwt:Issuer=" + JwtNodeHost.Issuer,
+            "--Jwt:Audience=" + JwtNodeHost.Audience,
+            "--Jwt:Revocation=None",
+            "--Jwt:Keys:0:Id=hs-weak",
+            "--Jwt:Keys:0:Algorithm=HS256",
+            "--Jwt:Keys:0:Key=" + weak);
+
+        var exception = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.True(StartupErrors.TryDescribe(exception, out var line));
+        Assert.Equal("error: Jwt:Keys:0:Key: HS256 key 'hs-weak' is 128 bits; at least 256 are required", line);
+        Assert.DoesNotContain(weak, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddSessionStrategy_Hs256KeyOf32Bytes_StartupValidationPasses()
+    {
+        await using var app = Build(
+            "--Session:Strategy=jwt",
+            "--Node:Id=jwt-1",
+            "--Jwt:Issuer=" + JwtNodeHost.Issuer,
+            "--Jwt:Audience=" + JwtNodeHost.Audience,
+            "--Jwt:Revocation=None",
+            "--Jwt:Keys:0:Id=hs-strong",
+            "--Jwt:Keys:0:Algorithm=HS256",
+            "--Jwt:Keys:0:Key=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+        var exception = Record.Exception(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Null(exception);
+    }
+
+    private static WebApplication Build(params string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+        });
+        builder.AddServiceDefaults();
+        builder.AddSessionStrategy();
+        return builder.Build();
+    }
+}
