@@ -54,7 +54,7 @@ public sealed class RedisServerInstance : IAsyncDisposable
     /// <summary>Test-client options (10 s timeouts, keeps reconnecting); without the password to test auth.</summary>
     public ConfigurationOptions CreateOptions(bool withPassword = true)
     {
-        var options = TestConnection.Options(ConnectionString);
+        var options = ProvisioningConnection.Options(ConnectionString);
         if (!withPassword)
         {
             options.Password = null;

@@ -1,3 +1,4 @@
+using ClusterSessions.Hosting.Redis.Provisioning;
 using StackExchange.Redis;
 using Testcontainers.Redis;
 using Xunit.Abstractions;
@@ -35,10 +36,10 @@ public abstract class ServerFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     protected virtual string? Password => null;
 
-    /// <summary>A multiplexer with the test timeouts (see <see cref="TestConnection.Options"/>).</summary>
+    /// <summary>A multiplexer with the test timeouts (see <see cref="ProvisioningConnection.Options"/>).</summary>
     public async Task<ConnectionMultiplexer> CreateMultiplexerAsync(Action<ConfigurationOptions>? configure = null)
     {
-        var options = TestConnection.Options(ConnectionString);
+        var options = ProvisioningConnection.Options(ConnectionString);
         configure?.Invoke(options);
         return await ConnectionMultiplexer.ConnectAsync(options);
     }

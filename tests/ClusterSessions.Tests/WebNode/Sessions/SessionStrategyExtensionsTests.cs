@@ -20,9 +20,9 @@ public sealed class SessionStrategyExtensionsTests
     [Fact]
     public async Task AddSessionStrategy_UnknownStrategy_StartupValidationFailsNamingSessionStrategy()
     {
-        await using var app = Build("--Session:Strategy=memcached", "--Node:Id=local-1");
+        await using var app = WebNodeBuilder.Build("--Session:Strategy=memcached", "--Node:Id=local-1");
 
-        var exception = Assert.ThrowsAny<Exception>(Validate(app));
+        var exception = Assert.ThrowsAny<Exception>(WebNodeBuilder.Validate(app));
 
         Assert.True(StartupErrors.TryDescribe(exception, out var line));
         Assert.Equal("error: Session:Strategy: 'memcached' is not one of Local, Sticky, Redis, Jwt", line);
@@ -31,9 +31,9 @@ public sealed class SessionStrategyExtensionsTests
     [Fact]
     public async Task AddSessionStrategy_MissingStrategy_StartupValidationFailsNamingSessionStrategy()
     {
-        await using var app = Build("--Node:Id=local-1");
+        await using var app = WebNodeBuilder.Build("--Node:Id=local-1");
 
-        var exception = Assert.Throws<OptionsValidationException>(Validate(app));
+        var exception = Assert.Throws<OptionsValidationException>(WebNodeBuilder.Validate(app));
 
         Assert.Contains("Session:Strategy: required, one of local, sticky, redis, jwt", exception.Message, StringComparison.Ordinal);
     }
@@ -41,9 +41,9 @@ public sealed class SessionStrategyExtensionsTests
     [Fact]
     public async Task AddServiceDefaults_InvalidNodeId_StartupValidationFailsNamingNodeId()
     {
-        await using var app = Build("--Session:Strategy=local", "--Node:Id=Local_1");
+        await using var app = WebNodeBuilder.Build("--Session:Strategy=local", "--Node:Id=Local_1");
 
-        var exception = Assert.ThrowsAny<Exception>(Validate(app));
+        var exception = Assert.ThrowsAny<Exception>(WebNodeBuilder.Validate(app));
 
         Assert.True(StartupErrors.TryDescribe(exception, out var line));
         Assert.Equal("error: Node:Id: 'Local_1' is not a valid node id (1-64 characters: lowercase letters, digits, '-')", line);
@@ -52,9 +52,9 @@ public sealed class SessionStrategyExtensionsTests
     [Fact]
     public async Task AddSessionStrategy_BothInvalid_StartupValidationReportsBothKeys()
     {
-        await using var app = Build("--Session:IdleTimeout=00:00:00", "--Node:Id=X");
+        await using var app = WebNodeBuilder.Build("--Session:IdleTimeout=00:00:00", "--Node:Id=X");
 
-        var exception = Assert.ThrowsAny<Exception>(Validate(app));
+        var exception = Assert.ThrowsAny<Exception>(WebNodeBuilder.Validate(app));
 
         Assert.True(StartupErrors.TryDescribe(exception, out var line));
         Assert.Contains("Session:Strategy:", line, StringComparison.Ordinal);
@@ -67,9 +67,9 @@ public sealed class SessionStrategyExtensionsTests
     [InlineData("sticky")]
     public async Task AddSessionStrategy_LocalOrSticky_ValidatesAndRegistersNodeMemorySessions(string strategy)
     {
-        await using var app = Build($"--Session:Strategy={strategy}", "--Node:Id=local-1");
+        await using var app = WebNodeBuilder.Build($"--Session:Strategy={strategy}", "--Node:Id=local-1");
 
-        Validate(app)();
+        WebNodeBuilder.Validate(app)();
 
         Assert.IsType<MemoryLoginIndex>(app.Services.GetRequiredService<ClusterSessions.WebNode.Sessions.Server.ILoginIndex>());
         Assert.IsType<MemoryDistributedCache>(app.Services.GetRequiredService<IDistributedCache>());
@@ -82,9 +82,9 @@ public sealed class SessionStrategyExtensionsTests
     [InlineData("127.0.0.1:6379,password=hunter2,connectTimeout=soon", "is not a StackExchange.Redis connection string")]
     public async Task AddSessionStrategy_RedisWithBadConnectionString_FailsNamingTheKeyWithoutEchoingIt(string connectionString, string expected)
     {
-        await using var app = Build("--Session:Strategy=redis", "--Node:Id=redis-1", $"--ConnectionStrings:redis={connectionString}");
+        await using var app = WebNodeBuilder.Build("--Session:Strategy=redis", "--Node:Id=redis-1", $"--ConnectionStrings:redis={connectionString}");
 
-        var exception = Assert.ThrowsAny<Exception>(Validate(app));
+        var exception = Assert.ThrowsAny<Exception>(WebNodeBuilder.Validate(app));
 
         Assert.True(StartupErrors.TryDescribe(exception, out var line));
         Assert.StartsWith("error: ConnectionStrings:redis: ", line, StringComparison.Ordinal);
@@ -96,27 +96,11 @@ public sealed class SessionStrategyExtensionsTests
     [Fact]
     public async Task AddSessionStrategy_BadStoreDownValue_FailsNamingTheKeyAndValues()
     {
-        await using var app = Build("--Session:Strategy=local", "--Node:Id=local-1", "--Session:StoreDown=Ignore");
+        await using var app = WebNodeBuilder.Build("--Session:Strategy=local", "--Node:Id=local-1", "--Session:StoreDown=Ignore");
 
-        var exception = Assert.ThrowsAny<Exception>(Validate(app));
+        var exception = Assert.ThrowsAny<Exception>(WebNodeBuilder.Validate(app));
 
         Assert.True(StartupErrors.TryDescribe(exception, out var line));
         Assert.Equal("error: Session:StoreDown: 'Ignore' is not one of Fail, Silent", line);
     }
-
-    private static WebApplication Build(params string[] args)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Production",
-        });
-        builder.AddServiceDefaults();
-        builder.AddSessionStrategy();
-        return builder.Build();
-    }
-
-    private static Action Validate(WebApplication app) =>
-        () => app.Services.GetRequiredService<IStartupValidator>().Validate();
 }

@@ -18,7 +18,7 @@ public sealed class JwtStartupValidationTests
     public async Task AddSessionStrategy_Hs256KeyOf16Bytes_StartupValidationFailsNamingJwtKeys0Key()
     {
         var weak = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        await using var app = Build(
+        await using var app = WebNodeBuilder.Build(
             "--Session:Strategy=jwt",
             "--Node:Id=jwt-1",
             "--Jwt:Issuer=" + JwtNodeHost.Issuer,
@@ -38,7 +38,7 @@ public sealed class JwtStartupValidationTests
     [Fact]
     public async Task AddSessionStrategy_Hs256KeyOf32Bytes_StartupValidationPasses()
     {
-        await using var app = Build(
+        await using var app = WebNodeBuilder.Build(
             "--Session:Strategy=jwt",
             "--Node:Id=jwt-1",
             "--Jwt:Issuer=" + JwtNodeHost.Issuer,
@@ -51,18 +51,5 @@ public sealed class JwtStartupValidationTests
         var exception = Record.Exception(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Null(exception);
-    }
-
-    private static WebApplication Build(params string[] args)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Production",
-        });
-        builder.AddServiceDefaults();
-        builder.AddSessionStrategy();
-        return builder.Build();
     }
 }
