@@ -26,6 +26,7 @@ internal sealed class StoreOutageSilentScenario : IScenario
 
         var configured = pool.Nodes.Select(n => n.Environment.TryGetValue(Setting, out var value) ? value() : "Fail").FirstOrDefault() ?? "Fail";
         await RestartPoolAsync(context, pool, "Silent", cancellationToken).ConfigureAwait(false);
+        await context.RestoreAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await StoreOutageScenario.RunOutageAsync(context.For([Strategy]), cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,8 @@ public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutput
         Assert.Equal(1.0, steady["sticky"].Continuity);
         Assert.Equal(1.0, steady["redis"].Continuity);
         Assert.Equal(1.0, steady["jwt"].Continuity);
-        Assert.True(steady["jwt"].MeanRequestBytes > steady["redis"].MeanRequestBytes, "tokens should cost request bytes");
+        // The state that travels: a token on jwt, a login cookie (and a session cookie once there is a cart) elsewhere.
+        Assert.All(steady.Values, r => Assert.True(r.MeanRequestBytes > 300, $"{r.MeanRequestBytes} request bytes"));
 
         var nodeKill = report.Scenarios["nodeKill"];
         Assert.True(nodeKill["sticky"].SessionsLost > 0, "sticky should lose the killed node's users");

@@ -133,4 +133,22 @@ public sealed class LoginEndpointTests(WebNodeHost node) : IClassFixture<WebNode
         using var attacker = await NodeApi.GetAsync(_client, "api/me", attackersCopy);
         Assert.Equal(HttpStatusCode.Unauthorized, attacker.StatusCode);
     }
+
+    [Theory]
+    [InlineData("""{"username":"alice","password":"x","admin":true}""", "unknown member 'admin'")]
+    [InlineData("""{"username":"alice"}""", "missing member(s): password")]
+    [InlineData("""{"username":5,"password":"x"}""", "a value has the wrong type (at $.username)")]
+    [InlineData("""[1,2]""", "a value has the wrong type")]
+    [InlineData("""{"username":""", "not valid JSON")]
+    [InlineData("""{"username":null,"password":"x"}""", "malformed JSON")]
+    public async Task Login_BadBody_Says400InTheClientsTermsWithoutDotNetTypeNames(string body, string expected)
+    {
+        using var response = await NodeApi.PostJsonAsync(_client, "api/login", body);
+
+        var problem = await NodeApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, expected);
+        var text = problem.GetRawText();
+        Assert.DoesNotContain("ClusterSessions.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("LoginRequest", text, StringComparison.Ordinal);
+    }
 }
