@@ -15,5 +15,11 @@ internal sealed class NodeInfo(IOptions<NodeOptions> node, IOptions<SessionStrat
     public int ProcessId { get; } = Environment.ProcessId;
 
     /// <summary>When this process started (not when it served its first request).</summary>
-    public DateTimeOffset StartedAt { get; } = new(Process.GetCurrentProcess().StartTime.ToUniversalTime(), TimeSpan.Zero);
+    public DateTimeOffset StartedAt { get; } = ProcessStartTime();
+
+    private static DateTimeOffset ProcessStartTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
+    }
 }

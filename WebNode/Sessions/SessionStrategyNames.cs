@@ -3,12 +3,5 @@ namespace ClusterSessions.WebNode.Sessions;
 internal static class SessionStrategyNames
 {
     /// <summary>The contract's spelling: <c>local</c>, <c>sticky</c>, <c>redis</c>, <c>jwt</c>.</summary>
-    public static string ToName(this SessionStrategy strategy) => strategy switch
-    {
-        SessionStrategy.Local => "local",
-        SessionStrategy.Sticky => "sticky",
-        SessionStrategy.Redis => "redis",
-        SessionStrategy.Jwt => "jwt",
-        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
-    };
+    public static string ToName(this SessionStrategy strategy) => strategy.ToString().ToLowerInvariant();
 }

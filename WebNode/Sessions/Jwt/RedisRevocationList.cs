@@ -21,28 +21,16 @@ internal sealed partial class RedisRevocationList(
 
     public bool Revokes => true;
 
-    public async Task<bool> IsRevokedAsync(string tokenId, string user, DateTimeOffset issuedAt, CancellationToken cancellationToken)
-    {
-        try
+    public Task<bool> IsRevokedAsync(string tokenId, string user, DateTimeOffset issuedAt, CancellationToken cancellationToken) =>
+        ReadAsync(async database =>
         {
-            var database = redis.GetDatabase();
             // Both go out back to back on the multiplexed connection: one round trip.
             var revoked = database.KeyExistsAsync(RevokedKey(tokenId));
             var notBefore = database.StringGetAsync(NotBeforeKey(user));
             await Task.WhenAll(revoked, notBefore).ConfigureAwait(false);
             return await revoked.ConfigureAwait(false)
                 || ((long?)await notBefore.ConfigureAwait(false) is { } seconds && issuedAt.ToUnixTimeSeconds() < seconds);
-        }
-        catch (Exception exception) when (StoreFailures.IsStoreFailure(exception) && _failOpen)
-        {
-            FailingOpen(logger, StoreFailures.Describe(exception));
-            return false;
-        }
-        catch (Exception exception) when (StoreFailures.IsStoreFailure(exception))
-        {
-            throw Unavailable(exception);
-        }
-    }
+        }, whenFailingOpen: false);
 
     public async Task RevokeAsync(string tokenId, DateTimeOffset expires, CancellationToken cancellationToken)
     {
@@ -60,18 +48,23 @@ internal sealed partial class RedisRevocationList(
         return RunAsync(() => redis.GetDatabase().StringSetAsync(NotBeforeKey(user), notBefore, _userEntryLifetime));
     }
 
-    public async Task<DateTimeOffset?> GetNotBeforeAsync(string user, CancellationToken cancellationToken)
+    public Task<DateTimeOffset?> GetNotBeforeAsync(string user, CancellationToken cancellationToken) =>
+        ReadAsync<DateTimeOffset?>(async database =>
+            (long?)await database.StringGetAsync(NotBeforeKey(user)).ConfigureAwait(false) is { } seconds
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : null, whenFailingOpen: null);
+
+    /// <summary>A read of the deny-list: with FailOpen a store error gives <paramref name="whenFailingOpen"/> and a warning, else a 503.</summary>
+    private async Task<T> ReadAsync<T>(Func<IDatabase, Task<T>> read, T whenFailingOpen)
     {
         try
         {
-            return (long?)await redis.GetDatabase().StringGetAsync(NotBeforeKey(user)).ConfigureAwait(false) is { } seconds
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : null;
+            return await read(redis.GetDatabase()).ConfigureAwait(false);
         }
         catch (Exception exception) when (StoreFailures.IsStoreFailure(exception) && _failOpen)
         {
             FailingOpen(logger, StoreFailures.Describe(exception));
-            return null;
+            return whenFailingOpen;
         }
         catch (Exception exception) when (StoreFailures.IsStoreFailure(exception))
         {
