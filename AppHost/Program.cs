@@ -1,22 +1,33 @@
-using ClusterSessions.Hosting.Jwt;
-using ClusterSessions.Hosting.Orchestration;
-using ClusterSessions.Hosting.Redis;
+using ClusterSessions.AppHost.Cluster;
+using ClusterSessions.AppHost.Compare;
+using ClusterSessions.AppHost.Gateway;
+using ClusterSessions.AppHost.Jwt;
+using ClusterSessions.AppHost.Lab;
+using ClusterSessions.AppHost.Nodes;
+using ClusterSessions.AppHost.Redis;
 
-var builder = ClusterApplication.CreateBuilder(args);
+var compare = CompareCommand.Parse(args);
+var builder = DistributedApplication.CreateBuilder(compare.ApplicationOptions);
+var cluster = builder.AddCluster();
 
-var redis = builder.NeedsRedis ? builder.AddRedis("redis") : null;
+var redis = cluster.Options.NeedsRedis ? builder.AddSessionStore("redis") : null;
 
-var pools = builder.Strategies.Select(strategy => strategy switch
+var pools = cluster.Options.StrategyList.Select(strategy => strategy switch
 {
-    "redis" => builder.AddNodePool(strategy).WithReference(redis!).WaitFor(redis!)
-        .WithEnvironment("Session__StoreDown", builder.Options.SessionStoreDown),
-    "jwt" => builder.AddNodePool(strategy).WithJwtKeys().WithJwtRevocation(builder.Options.JwtRevocation, redis),
+    "redis" => builder.AddNodePool(strategy).WithReference(redis!).WaitFor(redis!).WithStoreDown(cluster.Options.SessionStoreDown),
+    "jwt" => builder.AddNodePool(strategy).WithJwtKeys().WithJwtRevocation(cluster.Options.JwtRevocation, redis),
     _ => builder.AddNodePool(strategy),
 }).ToList();
 
-builder.AddGateway("gateway")
-    .WithPools(pools);
+builder.AddGateway("gateway").WithPools(pools);
 
-await using var app = builder.Build();
+if (compare.Options is { } run)
+{
+    builder.AddCompareRun(run);
+}
+else
+{
+    builder.AddLab();
+}
 
-return await app.RunAsync();
+builder.Build().Run();

@@ -25,9 +25,6 @@ public static class ServiceDefaultsExtensions
             .Bind(builder.Configuration.GetSection(NodeOptions.SectionName))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidator>();
-        builder.Services.AddOptions<ParentProcessOptions>()
-            .Bind(builder.Configuration.GetSection(ParentProcessOptions.SectionName));
-        builder.Services.AddHostedService<ParentProcessWatchdog>();
 
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.FormatterName = NodeConsoleFormatter.FormatterName)

@@ -8,7 +8,7 @@ Give two clusters (--cluster twice) to measure them side by side in one run.
 
 usage: python3 benchmarks/node_cost.py --cluster NAME GATEWAY_URL RESOURCES_URL [--cluster ...]
        [--strategies local,sticky,redis,jwt] [--rounds 5] [--seconds 5] [--connections 4]
-e.g.   python3 benchmarks/node_cost.py --cluster main http://127.0.0.1:8080 http://127.0.0.1:18888/api/resources
+e.g.   python3 benchmarks/node_cost.py --cluster main http://127.0.0.1:8080 http://127.0.0.1:18890/api/resources
 """
 import argparse, http.cookiejar, json, os, re, shutil, subprocess, sys, time, urllib.request
 

@@ -6,13 +6,17 @@ namespace ClusterSessions.BrowserTests.Infrastructure;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
-    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     private readonly SemaphoreSlim _launch = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync()
+    {
+        // Expect(...) polls for 5 s by default; on two busy cores a live update can take longer.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return Task.CompletedTask;
+    }
 
     public async Task<IBrowser> GetBrowserAsync()
     {
@@ -38,14 +42,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh context (its own cookies and storage) and page at <paramref name="viewport"/>, watched for console errors.</summary>
-    public async Task<DashboardPage> OpenAsync(Uri dashboard, ViewportSize viewport)
+    /// <summary>
+    /// A fresh context (its own cookies and storage) and page at <paramref name="viewport"/>, relative URLs against
+    /// <paramref name="baseUrl"/>, watched for console errors.
+    /// </summary>
+    public async Task<BrowserPage> OpenAsync(Uri baseUrl, ViewportSize viewport)
     {
         var browser = await GetBrowserAsync();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, BaseURL = dashboard.ToString() });
-        context.SetDefaultTimeout(15_000);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, BaseURL = baseUrl.ToString() });
+        // Two cores run a dozen processes, the Aspire dashboard and this browser: give the pages time.
+        context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
-        return new DashboardPage(context, page);
+        return new BrowserPage(context, page);
     }
 
     public async Task DisposeAsync()

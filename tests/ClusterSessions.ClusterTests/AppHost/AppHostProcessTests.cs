@@ -1,43 +1,70 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Reflection;
-using System.Text.Json;
+using System.Net;
+using System.Net.Sockets;
+using ClusterSessions.ClusterTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace ClusterSessions.ClusterTests.AppHost;
 
-/// <summary>The AppHost as a user runs it: its own process, signals from outside, no child left behind.</summary>
+/// <summary>
+/// The AppHost as a user runs it: its own process, signals from outside, and no process of the run left behind
+/// (DCP, the dashboard, Redis, the nodes, the gateway).
+/// </summary>
 public sealed class AppHostProcessTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task Sigterm_RunningCluster_StopsEveryChildAndExitsZero()
-    {
-        await using var appHost = await AppHostProcess.StartAsync(output, "--Cluster:Strategies=local", "--Cluster:NodesPerStrategy=2");
-        var children = await appHost.ChildProcessIdsAsync();
-        Assert.Equal(3, children.Count);
+    private static readonly string[] SmallCluster = ["--Cluster:Strategies=local,redis", "--Cluster:NodesPerStrategy=1"];
 
-        appHost.Signal("TERM");
-        Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(20)), "the AppHost did not exit after SIGTERM");
+    [Fact]
+    public async Task Sigterm_RunningCluster_ExitsZeroAndLeavesNoProcessOfTheRun()
+    {
+        await using var appHost = await AppHostProcess.StartAsync(output, ownProcessGroup: false, SmallCluster);
+        var run = await RunningClusterAsync(appHost);
+
+        appHost.Signal(NativeMethods.SigTerm);
+        var clock = Stopwatch.StartNew();
+        Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the AppHost did not exit within 30 s of SIGTERM");
+        var left = await RunProcesses.WaitUntilGoneAsync(run, TimeSpan.FromSeconds(15));
+        output.WriteLine($"exit code {appHost.ExitCode}; every process gone {clock.Elapsed.TotalSeconds:0.0} s after SIGTERM");
+
         Assert.Equal(0, appHost.ExitCode);
-        Assert.DoesNotContain(children, IsAlive);
+        Assert.Empty(left);
+        Assert.False(await AcceptsConnectionsAsync(appHost.Gateway), "the gateway's port still accepts connections");
     }
 
     [Fact]
-    public async Task Sigkill_RunningCluster_ChildrenNoticeAndExitWithinTenSeconds()
+    public async Task Sigkill_RunningCluster_DcpNoticesAndRemovesEveryProcessOfTheRun()
     {
-        await using var appHost = await AppHostProcess.StartAsync(output, "--Cluster:Strategies=sticky", "--Cluster:NodesPerStrategy=2");
-        var children = await appHost.ChildProcessIdsAsync();
-        Assert.Equal(3, children.Count);
+        await using var appHost = await AppHostProcess.StartAsync(output, ownProcessGroup: false, SmallCluster);
+        var run = await RunningClusterAsync(appHost);
 
-        appHost.Signal("KILL");
+        // No shutdown code runs in the AppHost: DCP, which monitors it, has to notice and clean up alone.
+        appHost.Signal(NativeMethods.SigKill);
         var clock = Stopwatch.StartNew();
-        while (children.Any(IsAlive) && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(100);
-        }
+        Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(5)));
+        var left = await RunProcesses.WaitUntilGoneAsync(run, TimeSpan.FromSeconds(30));
+        output.WriteLine($"{run.Count - left.Count} of {run.Count} processes gone {clock.Elapsed.TotalSeconds:0.0} s after SIGKILL to the AppHost");
 
-        output.WriteLine($"children gone {clock.Elapsed.TotalSeconds:0.0} s after SIGKILL to the AppHost");
-        Assert.DoesNotContain(children, IsAlive);
+        Assert.True(left.Count == 0, "still running 30 s after SIGKILL of the AppHost:\n" + string.Join('\n', left));
+        Assert.False(await AcceptsConnectionsAsync(appHost.Gateway), "the gateway's port still accepts connections");
+    }
+
+    [Fact]
+    public async Task CtrlC_RunningCluster_ExitsCleanlyAndLeavesNoProcessOfTheRun()
+    {
+        // A process group of its own with SIGINT at its default disposition, as in a terminal.
+        await using var appHost = await AppHostProcess.StartAsync(output, ownProcessGroup: true, SmallCluster);
+        Assert.Equal(0UL, SignalsIgnored(appHost.Id) & (1UL << (NativeMethods.SigInt - 1)));
+        var run = await RunningClusterAsync(appHost);
+
+        appHost.Signal(NativeMethods.SigInt, processGroup: true);
+        var clock = Stopwatch.StartNew();
+        Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the AppHost did not exit within 30 s of Ctrl+C");
+        var left = await RunProcesses.WaitUntilGoneAsync(run, TimeSpan.FromSeconds(15));
+        output.WriteLine($"exit code {appHost.ExitCode}; every process gone {clock.Elapsed.TotalSeconds:0.0} s after SIGINT");
+
+        Assert.Equal(0, appHost.ExitCode);
+        Assert.Empty(left);
+        Assert.DoesNotContain("Unhandled exception", appHost.Console, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -47,145 +74,62 @@ public sealed class AppHostProcessTests(ITestOutputHelper output)
     [InlineData("--Cluster:Redis:Mode=Docker", "Cluster:Redis:Mode")]
     public async Task BadConfigValue_Start_PrintsOneLineNamingTheKeyAndExitsOne(string argument, string key)
     {
-        var (exitCode, stdout, stderr) = await AppHostProcess.RunToEndAsync(argument);
+        var (exitCode, stdout, stderr) = await AppHostProcess.RunToEndAsync(TimeSpan.FromSeconds(60), argument, "--Cluster:GatewayPort=0", "--Cluster:DashboardPort=0", "--Cluster:LabPort=0");
         output.WriteLine(stderr);
         Assert.Equal(1, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains(key, line, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {key}: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr + stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("READY", stdout, StringComparison.Ordinal);
     }
 
-    private static bool IsAlive(int pid)
+    [Fact]
+    public async Task BadRedisMode_Start_NamesTheAllowedValues()
     {
+        var (exitCode, _, stderr) = await AppHostProcess.RunToEndAsync(TimeSpan.FromSeconds(60), "--Cluster:Redis:Mode=Nope");
+        Assert.Equal(1, exitCode);
+        Assert.Equal("error: Cluster:Redis:Mode: 'Nope' is not one of Auto, Garnet, RedisServer, Container, External", stderr.Trim());
+    }
+
+    /// <summary>
+    /// Checks the READY line's URLs answer (the gateway through a node, the dashboard's login link, the lab), then
+    /// lists every process of the run.
+    /// </summary>
+    private async Task<IReadOnlyList<LinuxProcess>> RunningClusterAsync(AppHostProcess appHost)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        using var node = await client.GetAsync(new Uri(appHost.Gateway, "/local/api/node"));
+        Assert.Equal(HttpStatusCode.OK, node.StatusCode);
+        Assert.Equal("local-1", node.ServedBy());
+        Assert.Equal("/login", appHost.Dashboard.AbsolutePath);
+        Assert.StartsWith("?t=", appHost.Dashboard.Query, StringComparison.Ordinal);
+
+        var pids = await appHost.ResourcePidsAsync();
+        Assert.Equal(["gateway", "local-1", "redis", "redis-1"], pids.Keys.Order());
+        var run = RunProcesses.Find(appHost.Id, appHost.RunDirectory, pids.Values);
+        output.WriteLine($"{run.Count} processes in the run:\n{string.Join('\n', run.Select(p => p.ToString()[..Math.Min(160, p.ToString().Length)]))}");
+        Assert.Superset(pids.Values.ToHashSet(), run.Select(p => p.Pid).ToHashSet());
+        Assert.Contains(run, p => p.CommandLine.Contains("dcp", StringComparison.Ordinal) && p.CommandLine.Contains("start-apiserver", StringComparison.Ordinal));
+        return run;
+    }
+
+    private static async Task<bool> AcceptsConnectionsAsync(Uri url)
+    {
+        using var socket = new TcpClient();
         try
         {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            await socket.ConnectAsync(url.Host, url.Port).WaitAsync(TimeSpan.FromSeconds(5));
+            return true;
         }
-        catch (ArgumentException)
+        catch (SocketException)
         {
             return false;
         }
     }
 
-    private sealed class AppHostProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly string _runDirectory;
-
-        private AppHostProcess(Process process, string runDirectory, Uri dashboard)
-        {
-            _process = process;
-            _runDirectory = runDirectory;
-            Dashboard = dashboard;
-        }
-
-        public Uri Dashboard { get; }
-
-        public int ExitCode => _process.ExitCode;
-
-        public static async Task<AppHostProcess> StartAsync(ITestOutputHelper output, params string[] arguments)
-        {
-            var runDirectory = Directory.CreateTempSubdirectory("cluster-sessions-apphost-").FullName;
-            var process = Start([.. arguments, "--Cluster:GatewayPort=0", "--Cluster:DashboardPort=0", $"--Cluster:RunDirectory={runDirectory}"]);
-            var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is { } line)
-                {
-                    console.Enqueue(line);
-                    if (line.StartsWith("READY ", StringComparison.Ordinal))
-                    {
-                        ready.TrySetResult(line);
-                    }
-                }
-            };
-            process.ErrorDataReceived += (_, e) => console.Enqueue(e.Data ?? "");
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            string line;
-            try
-            {
-                line = await ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
-            }
-            catch (TimeoutException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("no READY line within 90 s; the AppHost printed:\n" + string.Join("\n", console));
-            }
-
-            output.WriteLine(line);
-            var dashboard = line.Split(' ').Single(p => p.StartsWith("dashboard=", StringComparison.Ordinal))["dashboard=".Length..];
-            return new AppHostProcess(process, runDirectory, new Uri(dashboard));
-        }
-
-        public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToEndAsync(params string[] arguments)
-        {
-            using var process = Start([.. arguments, "--Cluster:GatewayPort=0", "--Cluster:DashboardPort=0"]);
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            return (process.ExitCode, await stdout, await stderr);
-        }
-
-        public async Task<List<int>> ChildProcessIdsAsync()
-        {
-            using var client = new HttpClient { BaseAddress = Dashboard };
-            var resources = await client.GetFromJsonAsync<JsonElement>("api/resources");
-            return resources.EnumerateArray().Select(r => r.GetProperty("pid").GetInt32()).ToList();
-        }
-
-        public void Signal(string signal)
-        {
-            using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            kill.WaitForExit();
-        }
-
-        public async Task<bool> WaitForExitAsync(TimeSpan timeout)
-        {
-            try
-            {
-                await _process.WaitForExitAsync().WaitAsync(timeout);
-                return true;
-            }
-            catch (TimeoutException)
-            {
-                return false;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-            Directory.Delete(_runDirectory, recursive: true);
-        }
-
-        private static Process Start(string[] arguments)
-        {
-            var startInfo = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            startInfo.ArgumentList.Add(AppHostAssembly);
-            foreach (var argument in arguments)
-            {
-                startInfo.ArgumentList.Add(argument);
-            }
-
-            return Process.Start(startInfo)!;
-        }
-
-        /// <summary>The AppHost built next to this test (the project references it).</summary>
-        private static string AppHostAssembly => Path.Combine(AppContext.BaseDirectory, "ClusterSessions.AppHost.dll");
-    }
+    /// <summary>The process's ignored signals (SigIgn in /proc/pid/status), bit n-1 for signal n.</summary>
+    private static ulong SignalsIgnored(int pid) =>
+        Convert.ToUInt64(
+            File.ReadLines($"/proc/{pid}/status").Single(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim(),
+            16);
 }

@@ -1,4 +1,10 @@
+using Xunit.Abstractions;
+
 namespace ClusterSessions.ClusterTests.Infrastructure;
 
 /// <summary>The AppHost's default topology: every strategy side by side, as compare runs it.</summary>
-public sealed class AllStrategiesCluster() : ClusterFixture("local,sticky,redis,jwt");
+public sealed class AllStrategiesCluster(IMessageSink diagnostics) : ClusterFixture(diagnostics, "local,sticky,redis,jwt")
+{
+    /// <summary>A full compare runs on it: the longest tests of the project.</summary>
+    protected override bool StartsFirst => true;
+}

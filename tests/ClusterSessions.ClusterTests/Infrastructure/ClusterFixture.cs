@@ -1,48 +1,101 @@
+using System.Diagnostics;
 using System.Net;
-using System.Reflection;
-using ClusterSessions.Hosting.Orchestration;
-using ClusterSessions.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using ClusterSessions.AppHost.Cluster;
+using ClusterSessions.AppHost.Lab;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace ClusterSessions.ClusterTests.Infrastructure;
 
 /// <summary>
-/// A real cluster started through the AppHost's own entry point (like Aspire's DistributedApplicationTestingBuilder):
-/// real node and gateway processes on free ports. Subclasses pick the strategies.
+/// A real cluster started from the AppHost's own Program.cs with Aspire.Hosting.Testing: DCP runs the Redis, node and
+/// gateway processes on free ports, in a run folder of its own. Subclasses pick the strategies.
 /// </summary>
-public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3, params string[] extraArguments) : IAsyncLifetime
+public abstract class ClusterFixture(IMessageSink diagnostics, string strategies, int nodesPerStrategy = 3, params string[] extraArguments) : IAsyncLifetime
 {
-    private readonly string _runDirectory = Directory.CreateTempSubdirectory("cluster-sessions-test-").FullName;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
 
-    public ClusterApplication App { get; private set; } = null!;
+    /// <summary>
+    /// Clusters start one at a time (every collection runs at once, on two cores): a dozen processes starting together
+    /// with three other clusters' would take minutes instead of seconds. Fixtures other than
+    /// <see cref="StartsFirst"/> queue a moment later, so the cluster with the longest tests gets going first.
+    /// </summary>
+    private static readonly SemaphoreSlim StartGate = new(1, 1);
 
-    public Uri Gateway => App.GatewayUrl!;
+    public string RunDirectory { get; } = Directory.CreateTempSubdirectory("cluster-sessions-test-").FullName;
 
-    public Uri Dashboard => App.DashboardUrl!;
+    public DistributedApplication App { get; private set; } = null!;
+
+    internal ClusterModel Model { get; private set; } = null!;
+
+    /// <summary>The lab's control of the cluster: resource actions through Aspire's <c>ResourceCommandService</c>, pool changes.</summary>
+    internal ClusterControl Control { get; private set; } = null!;
+
+    public Uri Gateway => Model.Gateway!.Url;
+
+    public Uri Lab => Model.LabUrl!;
+
+    /// <summary>Whether this cluster starts before the others (the one whose tests take longest).</summary>
+    protected virtual bool StartsFirst => false;
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        App = await ClusterTesting.StartAsync(
-            Assembly.Load("ClusterSessions.AppHost"),
+        var queued = Stopwatch.StartNew();
+        if (!StartsFirst)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        await StartGate.WaitAsync();
+        try
+        {
+            await StartAsync(queued.Elapsed);
+        }
+        finally
+        {
+            StartGate.Release();
+        }
+    }
+
+    private async Task StartAsync(TimeSpan queued)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var clock = Stopwatch.StartNew();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ClusterSessions_AppHost>(
             [
                 $"--Cluster:Strategies={strategies}",
                 $"--Cluster:NodesPerStrategy={nodesPerStrategy}",
                 "--Cluster:GatewayPort=0",
                 "--Cluster:DashboardPort=0",
-                $"--Cluster:RunDirectory={_runDirectory}",
+                "--Cluster:LabPort=0",
+                $"--Cluster:RunDirectory={RunDirectory}",
                 .. extraArguments,
             ],
             timeout.Token);
+        // The testing builder copies every resource's console to the logs: keep only their warnings and errors.
+        builder.Services.AddLogging(logging => logging.AddFilter($"{builder.Environment.ApplicationName}.Resources", LogLevel.Warning));
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        Model = App.Services.GetRequiredService<ClusterModel>();
+        Control = App.Services.GetRequiredService<ClusterControl>();
+        await Task.WhenAll(Model.RequiredResources.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+        diagnostics.OnMessage(new DiagnosticMessage($"cluster {strategies} × {nodesPerStrategy}: every resource healthy {clock.Elapsed.TotalSeconds:0} s after start, {queued.TotalSeconds:0} s in the queue before (gateway {Gateway}, lab {Lab})"));
     }
 
     public async Task DisposeAsync()
     {
         if (App is not null)
         {
+            await App.StopAsync();
             await App.DisposeAsync();
         }
 
-        Directory.Delete(_runDirectory, recursive: true);
+        Directory.Delete(RunDirectory, recursive: true);
     }
 
     /// <summary>A browser-like client through the gateway: its own cookie jar, no automatic redirects.</summary>
@@ -53,8 +106,12 @@ public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3
     })
     {
         BaseAddress = new Uri(Gateway, $"/{strategy}/"),
-        Timeout = TimeSpan.FromSeconds(10),
+        // Generous: a node's first requests JIT their code paths, which on a busy two-core machine takes seconds.
+        Timeout = TimeSpan.FromSeconds(30),
     };
+
+    /// <summary>A client of the lab's control API (<c>/api/resources</c>, <c>/api/pools</c>…).</summary>
+    public HttpClient CreateLabClient() => new() { BaseAddress = Lab, Timeout = TimeSpan.FromSeconds(90) };
 
     /// <summary>
     /// Waits until the gateway routes to <paramref name="node"/> again, and still does once the failures from
@@ -68,13 +125,13 @@ public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3
     }
 
     /// <summary>
-    /// Waits until round-robin reaches every node of the pool again and each says it is ready (/health 200, which
-    /// includes its store): after a store outage each node reconnects on its own, and the gateway's active checks
+    /// Waits until round-robin reaches every member node of the pool again and each says it is ready (/health 200,
+    /// which includes its store): after a store outage each node reconnects on its own, and the gateway's active checks
     /// take a probe or two to put them back.
     /// </summary>
     public async Task WaitUntilPoolServedAsync(string strategy)
     {
-        var expected = App.Pools.Single(p => p.Strategy == strategy).Nodes.Select(n => n.Name).ToHashSet();
+        var expected = Model.FindPool(strategy)!.Members.Select(n => n.Name).ToHashSet();
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false })
         {
             BaseAddress = new Uri(Gateway, $"/{strategy}/"),
@@ -130,6 +187,4 @@ public abstract class ClusterFixture(string strategies, int nodesPerStrategy = 3
         var counts = string.Join(", ", seen.GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}"));
         throw new TimeoutException($"the gateway did not route to {node} within {timeout.TotalSeconds:0} s (served by {counts})");
     }
-
-    public HttpClient CreateDashboardClient() => new() { BaseAddress = Dashboard, Timeout = TimeSpan.FromSeconds(30) };
 }

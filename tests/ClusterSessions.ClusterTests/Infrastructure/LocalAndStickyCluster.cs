@@ -1,3 +1,6 @@
+using Xunit.Abstractions;
+
 namespace ClusterSessions.ClusterTests.Infrastructure;
 
-public sealed class LocalAndStickyCluster() : ClusterFixture("local,sticky");
+/// <summary>The two pools without a shared store: <c>local</c> (round-robin) and <c>sticky</c> (cookie affinity).</summary>
+public sealed class LocalAndStickyCluster(IMessageSink diagnostics) : ClusterFixture(diagnostics, "local,sticky");

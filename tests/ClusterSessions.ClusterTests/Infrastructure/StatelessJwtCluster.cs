@@ -1,4 +1,6 @@
+using Xunit.Abstractions;
+
 namespace ClusterSessions.ClusterTests.Infrastructure;
 
 /// <summary>The <c>jwt</c> pool with <c>Cluster:JwtRevocation=None</c>: no store at all.</summary>
-public sealed class StatelessJwtCluster() : ClusterFixture("jwt", 2, "--Cluster:JwtRevocation=None");
+public sealed class StatelessJwtCluster(IMessageSink diagnostics) : ClusterFixture(diagnostics, "jwt", 2, "--Cluster:JwtRevocation=None");

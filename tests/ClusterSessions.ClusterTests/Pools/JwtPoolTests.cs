@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ClusterSessions.AppHost.Lab;
 using ClusterSessions.ClusterTests.Infrastructure;
-using ClusterSessions.Hosting.Orchestration;
 using Xunit.Abstractions;
 
 namespace ClusterSessions.ClusterTests.Pools;
@@ -38,7 +38,7 @@ public sealed class JwtPoolTests(JwtCluster cluster, StatelessJwtCluster statele
     {
         using var client = cluster.CreateClient("jwt");
         await LoginAsync(client, "bob");
-        await cluster.App.ExecuteAsync("jwt-1", ResourceAction.Kill);
+        await cluster.Control.ExecuteAsync("jwt-1", ResourceAction.Kill);
         try
         {
             for (var i = 0; i < 20; i++)
@@ -50,7 +50,7 @@ public sealed class JwtPoolTests(JwtCluster cluster, StatelessJwtCluster statele
         }
         finally
         {
-            await cluster.App.ExecuteAsync("jwt-1", ResourceAction.Start);
+            await cluster.Control.ExecuteAsync("jwt-1", ResourceAction.Start);
             await cluster.WaitUntilServedAsync("jwt", "jwt-1");
         }
     }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using ClusterSessions.AppHost.Lab;
 using ClusterSessions.ClusterTests.Infrastructure;
-using ClusterSessions.Hosting.Orchestration;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 
@@ -28,8 +28,7 @@ public sealed class RedisPoolTests(RedisCluster cluster, ITestOutputHelper outpu
     [Fact]
     public async Task SharedKeyRing_HoldsOneKeyThatEveryNodeUses()
     {
-        var redis = cluster.App.FindResource("redis")!;
-        await using var client = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
+        await using var client = await ConnectionMultiplexer.ConnectAsync(cluster.Model.Store!.ConnectionString!);
         // Nodes started together would each have made a key of their own; the AppHost makes one before they start.
         Assert.Equal(1, await client.GetDatabase().ListLengthAsync("DataProtection-Keys"));
     }
@@ -40,7 +39,7 @@ public sealed class RedisPoolTests(RedisCluster cluster, ITestOutputHelper outpu
         using var client = cluster.CreateClient("redis");
         using var login = await client.LoginAsync("bob");
         var node = login.ServedBy();
-        await cluster.App.ExecuteAsync(node, ResourceAction.Kill);
+        await cluster.Control.ExecuteAsync(node, ResourceAction.Kill);
         try
         {
             var (ok, nodes) = await MixedRequestsAsync(client, "bob", 20);
@@ -50,7 +49,7 @@ public sealed class RedisPoolTests(RedisCluster cluster, ITestOutputHelper outpu
         }
         finally
         {
-            await cluster.App.ExecuteAsync(node, ResourceAction.Start);
+            await cluster.Control.ExecuteAsync(node, ResourceAction.Start);
             await cluster.WaitUntilServedAsync("redis", node);
         }
     }
@@ -63,7 +62,7 @@ public sealed class RedisPoolTests(RedisCluster cluster, ITestOutputHelper outpu
         using var add = await client.PostAsJsonAsync("api/cart/items", new { sku = "lamp", quantity = 2 });
         Assert.Equal(HttpStatusCode.OK, add.StatusCode);
 
-        await cluster.App.ExecuteAsync("redis", ResourceAction.Restart);
+        await cluster.Control.ExecuteAsync("redis", ResourceAction.Restart);
         await WaitForOkAsync(client, TimeSpan.FromSeconds(10));
         await cluster.WaitUntilPoolServedAsync("redis");
 
@@ -79,7 +78,7 @@ public sealed class RedisPoolTests(RedisCluster cluster, ITestOutputHelper outpu
     {
         using var client = cluster.CreateClient("redis");
         using var login = await client.LoginAsync("alice");
-        await cluster.App.ExecuteAsync("redis", ResourceAction.Stop);
+        await cluster.Control.ExecuteAsync("redis", ResourceAction.Stop);
         try
         {
             for (var i = 0; i < 3; i++)
@@ -97,7 +96,7 @@ public sealed class RedisPoolTests(RedisCluster cluster, ITestOutputHelper outpu
         }
         finally
         {
-            await cluster.App.ExecuteAsync("redis", ResourceAction.Start);
+            await cluster.Control.ExecuteAsync("redis", ResourceAction.Start);
         }
 
         var recovered = await WaitForOkAsync(client, TimeSpan.FromSeconds(5));

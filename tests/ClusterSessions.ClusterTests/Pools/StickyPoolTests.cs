@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
+using ClusterSessions.AppHost.Lab;
 using ClusterSessions.ClusterTests.Infrastructure;
-using ClusterSessions.Hosting.ApplicationModel;
 using Xunit.Abstractions;
 
 namespace ClusterSessions.ClusterTests.Pools;
@@ -29,13 +30,16 @@ public sealed class StickyPoolTests(LocalAndStickyCluster cluster, ITestOutputHe
     public async Task KillingTheUsersNode_MovesThemToAnotherNode_LoggedOut_WithNoServerErrorsAfterFailover()
     {
         using var client = cluster.CreateClient("sticky");
-        using var dashboard = cluster.CreateDashboardClient();
+        using var lab = cluster.CreateLabClient();
         using var login = await client.LoginAsync("alice");
         var node = login.ServedBy();
 
-        using var kill = await dashboard.PostAsync($"api/resources/{node}/kill", null);
+        // The lab's control API runs the resource's Kill command through Aspire and answers once the process is gone.
+        using var kill = await lab.PostAsync($"api/resources/{node}/kill", null);
         Assert.Equal(HttpStatusCode.OK, kill.StatusCode);
-        Assert.Equal("stopped", (await kill.JsonAsync()).GetProperty("state").GetString());
+        var killed = await kill.JsonAsync();
+        Assert.NotEqual("running", killed.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, killed.GetProperty("pid").ValueKind);
 
         try
         {
@@ -77,10 +81,12 @@ public sealed class StickyPoolTests(LocalAndStickyCluster cluster, ITestOutputHe
         }
         finally
         {
-            await cluster.App.ExecuteAsync(node, Hosting.Orchestration.ResourceAction.Start);
+            await cluster.Control.ExecuteAsync(node, ResourceAction.Start);
             await cluster.WaitUntilServedAsync("sticky", node);
         }
 
-        Assert.Equal(ResourceState.Running, cluster.App.FindResource(node)!.State);
+        var restarted = cluster.Control.FindResource(node)!;
+        Assert.Equal("running", restarted.State);
+        Assert.Equal("healthy", restarted.Health);
     }
 }

@@ -1,4 +1,4 @@
-using ClusterSessions.Hosting.Redis.Provisioning;
+using ClusterSessions.IntegrationTests.Infrastructure.Processes;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 

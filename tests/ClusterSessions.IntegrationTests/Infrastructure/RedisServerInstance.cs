@@ -1,13 +1,16 @@
-using ClusterSessions.Hosting.Redis.Provisioning;
+using ClusterSessions.AppHost.Cluster;
+using ClusterSessions.AppHost.Redis.Provisioning;
+using ClusterSessions.IntegrationTests.Infrastructure.Processes;
 using StackExchange.Redis;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real server process on a free port with its own data directory, started through Hosting's provisioning; it
-/// can be stopped, killed, frozen and started again on the same port and directory (to test reconnects and AOF).
+/// A real server process on a free port with its own data directory: the AppHost's command line
+/// (<see cref="RedisServerCommand"/>) run by the tests' <see cref="RedisServerProcess"/>. It can be stopped, killed,
+/// frozen and started again on the same port and directory (to test reconnects and AOF).
 /// </summary>
-public sealed class RedisServerInstance : IAsyncDisposable
+internal sealed class RedisServerInstance : IAsyncDisposable
 {
     private readonly RedisServerSpec _spec;
     private RedisServerProcess? _process;
@@ -45,6 +48,7 @@ public sealed class RedisServerInstance : IAsyncDisposable
             Port = FreePort.Get(),
             DataDirectory = Directory.CreateTempSubdirectory($"cs-it-{kind}-").FullName,
             Password = password,
+            ToolManifestSearchDirectory = ProjectOutputs.RepositoryRoot,
         });
         await instance.StartAsync();
         instance.Description = await instance.DescribeAsync();

@@ -1,17 +1,19 @@
-using ClusterSessions.Hosting.Redis.Provisioning;
+using ClusterSessions.AppHost.Cluster;
+using ClusterSessions.AppHost.Redis.Provisioning;
 using DotNet.Testcontainers.Configurations;
 
 namespace ClusterSessions.IntegrationTests.Infrastructure;
 
 /// <summary>Whether a backend can be started here, and the visible reason when it cannot.</summary>
-public static class ServerAvailability
+internal static class ServerAvailability
 {
     private static readonly Lazy<string?> RedisServerProblem = new(() =>
         RedisServerLocator.FindRedisServer() is null ? "redis-server not found on PATH" : null);
 
-    private static readonly Lazy<string?> GarnetProblem = new(() => GarnetTool.Find() switch
+    // From the repository root, as the AppHost looks: the test output may live outside the repository (--artifacts-path).
+    private static readonly Lazy<string?> GarnetProblem = new(() => GarnetTool.Find(ProjectOutputs.RepositoryRoot) switch
     {
-        null => "garnet-server not found: no .config/dotnet-tools.json listing it above the test directory",
+        null => $"garnet-server not found: no .config/dotnet-tools.json listing it in or above {ProjectOutputs.RepositoryRoot}",
         { IsRestored: false } tool => $"garnet-server {tool.Version} is not restored (run 'dotnet tool restore' in {tool.RepositoryRoot})",
         _ => null,
     });

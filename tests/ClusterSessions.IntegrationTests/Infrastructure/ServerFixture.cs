@@ -1,4 +1,4 @@
-using ClusterSessions.Hosting.Redis.Provisioning;
+using ClusterSessions.AppHost.Redis.Provisioning;
 using StackExchange.Redis;
 using Testcontainers.Redis;
 using Xunit.Abstractions;
@@ -26,7 +26,7 @@ public abstract class ServerFixture(IMessageSink diagnostics) : IAsyncLifetime
     public string Description { get; private set; } = "not started";
 
     /// <summary>The server process, for stop/start/kill/freeze. The Testcontainers container has none.</summary>
-    public RedisServerInstance Server => _server ?? throw new InvalidOperationException(_container is not null
+    internal RedisServerInstance Server => _server ?? throw new InvalidOperationException(_container is not null
         ? "The Testcontainers backend is not a process of ours; use RedisServerFixture or GarnetFixture to stop, restart or freeze a server."
         : $"{Backend} was not started: {ServerAvailability.GetProblem(Backend) ?? "unknown reason"}");
 

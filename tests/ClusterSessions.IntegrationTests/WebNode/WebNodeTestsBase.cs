@@ -22,7 +22,7 @@ public abstract class WebNodeTestsBase<TServer> : IAsyncLifetime
 
     protected ITestOutputHelper Output { get; }
 
-    protected RedisServerInstance Server => Fixture.Redis.Server;
+    private protected RedisServerInstance Server => Fixture.Redis.Server;
 
     public async Task InitializeAsync()
     {

@@ -20,7 +20,7 @@ public sealed class StartupErrorsTests
     {
         var exception = new AggregateException(
             new OptionsValidationException("", typeof(NodeOptions), ["Node:Id: bad", "Node:PathBase: bad"]),
-            new OptionsValidationException("", typeof(ParentProcessOptions), ["Session:Strategy: bad"]));
+            new OptionsValidationException("", typeof(NodeOptions), ["Session:Strategy: bad"]));
 
         Assert.True(StartupErrors.TryDescribe(exception, out var line));
         Assert.Equal("error: Node:Id: bad; Node:PathBase: bad; Session:Strategy: bad", line);

@@ -1,0 +1,25 @@
+namespace ClusterSessions.AppHost.Compare;
+
+/// <summary><c>compare [--out DIR] [--users N] [--requests M] [--scenario NAME]</c>.</summary>
+internal sealed record CompareOptions
+{
+    /// <summary>Virtual users per strategy, all running at once.</summary>
+    public int Users { get; init; } = 3;
+
+    /// <summary>Requests per virtual user and scenario.</summary>
+    public int Requests { get; init; } = 40;
+
+    /// <summary>One scenario by name, or null for all of them.</summary>
+    public string? Scenario { get; init; }
+
+    public string OutputDirectory { get; init; } = Path.Combine("out", "compare");
+
+    /// <summary>The CLI's own run folder (a fresh temporary one), deleted when the run ends; null for the lab's runs.</summary>
+    public string? RunDirectory { get; init; }
+
+    /// <summary>
+    /// The schedule's step: every user makes request i at start + i × interval, so a scenario lasts
+    /// <see cref="Requests"/> × interval (4 s by default), long enough for a fault and its recovery to show.
+    /// </summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(100);
+}

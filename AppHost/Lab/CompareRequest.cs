@@ -1,0 +1,3 @@
+namespace ClusterSessions.AppHost.Lab;
+
+internal sealed record CompareRequest(string? Scenario, int? Users, int? Requests);

@@ -1,0 +1,13 @@
+namespace ClusterSessions.AppHost.Lab.Traffic;
+
+/// <summary>One proxied request as the gateway's <c>/_gateway/traffic</c> reports it.</summary>
+/// <param name="Node">The node that answered, or null when none did.</param>
+internal sealed record GatewayTrafficRecord(
+    long Sequence,
+    DateTimeOffset Time,
+    string Strategy,
+    string Method,
+    string Path,
+    string? Node,
+    int Status,
+    double ElapsedMs);

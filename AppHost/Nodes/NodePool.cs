@@ -1,0 +1,77 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+
+namespace ClusterSessions.AppHost.Nodes;
+
+/// <summary>
+/// The identical nodes of one strategy, routed by the gateway at <c>/{Strategy}/</c>: one Aspire resource per node,
+/// plus spares that start only when the pool scales out. What is configured on the pool applies to every node.
+/// </summary>
+internal sealed class NodePool
+{
+    private readonly List<(NodeEndpoint Endpoint, IResourceBuilder<ExecutableResource> Resource)> _nodes = [];
+    private readonly List<string> _members = [];
+
+    public NodePool(string strategy) => Strategy = strategy;
+
+    public string Strategy { get; }
+
+    public string PathBase => $"/{Strategy}";
+
+    /// <summary>Cookie affinity at the gateway (the <c>sticky</c> pool).</summary>
+    public bool Affinity => Strategy == "sticky";
+
+    /// <summary>Every node resource, spares included, in name order.</summary>
+    public IReadOnlyList<NodeEndpoint> Nodes => [.. _nodes.Select(n => n.Endpoint)];
+
+    /// <summary>The nodes the gateway routes to now: the initial ones, plus those a scale-out added.</summary>
+    public IReadOnlyList<NodeEndpoint> Members
+    {
+        get
+        {
+            lock (_members)
+            {
+                return [.. _nodes.Select(n => n.Endpoint).Where(n => _members.Contains(n.Name))];
+            }
+        }
+    }
+
+    /// <summary>Value of <c>Session__StoreDown</c> for nodes started from now on; null keeps the configured one.</summary>
+    public string? StoreDownOverride { get; set; }
+
+    internal IEnumerable<IResourceBuilder<ExecutableResource>> Resources => _nodes.Select(n => n.Resource);
+
+    internal IEnumerable<IResourceBuilder<ExecutableResource>> InitialResources =>
+        _nodes.Where(n => !n.Endpoint.Spare).Select(n => n.Resource);
+
+    public bool Join(string name)
+    {
+        lock (_members)
+        {
+            if (_members.Contains(name) || _nodes.All(n => n.Endpoint.Name != name))
+            {
+                return false;
+            }
+
+            _members.Add(name);
+            return true;
+        }
+    }
+
+    public bool Leave(string name)
+    {
+        lock (_members)
+        {
+            return _members.Remove(name);
+        }
+    }
+
+    internal void Add(NodeEndpoint endpoint, IResourceBuilder<ExecutableResource> resource)
+    {
+        _nodes.Add((endpoint, resource));
+        if (!endpoint.Spare)
+        {
+            Join(endpoint.Name);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using ClusterSessions.AppHost.Cluster;
+using ClusterSessions.AppHost.Commands;
+
+namespace ClusterSessions.AppHost.Nodes;
+
+internal static class NodePoolExtensions
+{
+    /// <summary>
+    /// <c>{strategy}-1</c> … <c>{strategy}-N</c> (<c>Cluster:NodesPerStrategy</c>), each a WebNode process from the built
+    /// output on a loopback port of its own, not proxied by DCP, healthy when <c>/health</c> says so; then
+    /// <c>Cluster:SpareNodesPerStrategy</c> more that start only on scale-out.
+    /// </summary>
+    public static NodePoolBuilder AddNodePool(this IDistributedApplicationBuilder builder, string strategy)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var model = builder.GetClusterModel();
+        var pool = new NodePool(strategy);
+        var count = model.Options.NodesPerStrategy + model.Options.SpareNodesPerStrategy;
+        for (var i = 1; i <= count; i++)
+        {
+            var endpoint = new NodeEndpoint($"{strategy}-{i}", FreePorts.Allocate(), Spare: i > model.Options.NodesPerStrategy);
+            var node = builder.AddDotNetApp(endpoint.Name, ProjectOutputs.WebNodeAssembly, endpoint.Port)
+                .WithEnvironment("Node__PathBase", pool.PathBase)
+                .WithEnvironment("Session__Strategy", strategy)
+                .WithHttpHealthCheck("/health")
+                .WithKillCommand();
+            if (endpoint.Spare)
+            {
+                node.WithExplicitStart();
+            }
+
+            pool.Add(endpoint, node);
+        }
+
+        model.Add(pool);
+        return new NodePoolBuilder(pool, builder);
+    }
+
+    /// <summary>
+    /// A built ASP.NET Core app as an executable resource: <c>dotnet App.dll</c>, without the <c>dotnet run</c> wrapper that
+    /// a project resource costs (about 130 MB per process here), telemetry to the Aspire dashboard.
+    /// </summary>
+    internal static IResourceBuilder<ExecutableResource> AddDotNetApp(this IDistributedApplicationBuilder builder, string name, string assemblyPath, int port, params int[] extraPorts)
+    {
+        string[] urls = [.. new[] { port }.Concat(extraPorts).Select(p => $"http://127.0.0.1:{p}")];
+        return builder.AddExecutable(name, "dotnet", Path.GetDirectoryName(assemblyPath)!, assemblyPath)
+            // Not proxied: DCP's proxy would add a hop and keep a dead node's port accepting connections.
+            .WithHttpEndpoint(port: port, targetPort: port, isProxied: false)
+            .WithEnvironment("ASPNETCORE_URLS", string.Join(';', urls))
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
+            .WithEnvironment("Node__Id", name)
+            // A dozen processes share two cores here: workstation GC keeps each one small.
+            .WithEnvironment("DOTNET_gcServer", "0")
+            .WithTelemetryToDashboard(builder.GetClusterModel());
+    }
+}

@@ -1,8 +1,0 @@
-namespace ClusterSessions.Hosting.ApplicationModel;
-
-public enum HealthStatus
-{
-    Unknown,
-    Healthy,
-    Unhealthy,
-}

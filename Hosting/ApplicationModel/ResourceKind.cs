@@ -1,8 +1,0 @@
-namespace ClusterSessions.Hosting.ApplicationModel;
-
-public enum ResourceKind
-{
-    Redis,
-    Gateway,
-    Node,
-}

@@ -1,7 +1,0 @@
-namespace ClusterSessions.Hosting.Compare;
-
-/// <summary>What <c>GET /api/compare</c> answers: the run in progress, or the last one.</summary>
-public sealed record CompareRunState(string State, double Progress, string Message, CompareReport? Report)
-{
-    public static CompareRunState Idle { get; } = new("idle", 0, "no compare run yet", null);
-}

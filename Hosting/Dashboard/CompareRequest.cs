@@ -1,3 +1,0 @@
-namespace ClusterSessions.Hosting.Dashboard;
-
-internal sealed record CompareRequest(string? Scenario, int? Users, int? Requests);

@@ -1,4 +1,0 @@
-namespace ClusterSessions.Hosting.Dashboard.Pools;
-
-/// <summary><c>PUT /api/gateway/load-balancing</c> body: <c>{"policy":"Random"}</c>.</summary>
-internal sealed record LoadBalancingRequest(string? Policy);

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using ClusterSessions.ClusterTests.Infrastructure;
+
+namespace ClusterSessions.ClusterTests.Lab;
+
+/// <summary>The lab's control API (<c>/api/resources</c>) on a real cluster: Aspire's resources as the page shows them.</summary>
+[Collection(LocalAndStickyCollection.Name)]
+public sealed class ControlApiTests(LocalAndStickyCluster cluster)
+{
+    [Fact]
+    public async Task GetResources_RunningCluster_ListsGatewayAndEveryNodeRunningAndHealthyAndTheSparesNotStarted()
+    {
+        using var lab = cluster.CreateLabClient();
+        using var response = await lab.GetAsync("api/resources");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var resources = (await response.JsonAsync()).EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        var gateway = resources["gateway"];
+        Assert.Equal("gateway", gateway.GetProperty("kind").GetString());
+        Assert.Equal(cluster.Gateway.ToString().TrimEnd('/'), gateway.GetProperty("url").GetString());
+        Assert.True(gateway.GetProperty("pid").GetInt32() > 0);
+        foreach (var name in new[] { "local-1", "local-2", "local-3", "sticky-1", "sticky-2", "sticky-3" })
+        {
+            var node = resources[name];
+            Assert.Equal("node", node.GetProperty("kind").GetString());
+            Assert.Equal("running", node.GetProperty("state").GetString());
+            Assert.Equal("healthy", node.GetProperty("health").GetString());
+            Assert.True(node.GetProperty("pid").GetInt32() > 0);
+        }
+
+        // Cluster:SpareNodesPerStrategy=2: explicit-start resources, for scale-out.
+        foreach (var name in new[] { "local-4", "local-5", "sticky-4", "sticky-5" })
+        {
+            Assert.Equal(JsonValueKind.Null, resources[name].GetProperty("pid").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task PostAction_UnknownActionOrResource_Answers400Or404WithReason()
+    {
+        using var lab = cluster.CreateLabClient();
+        using var badAction = await lab.PostAsync("api/resources/local-1/explode", null);
+        Assert.Equal(HttpStatusCode.BadRequest, badAction.StatusCode);
+        Assert.Equal("unknown action", (await badAction.JsonAsync()).GetProperty("error").GetString());
+
+        using var badName = await lab.PostAsync("api/resources/nope-9/kill", null);
+        Assert.Equal(HttpStatusCode.NotFound, badName.StatusCode);
+        Assert.Equal("unknown resource", (await badName.JsonAsync()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task RestartNode_ComesBackRunningAndHealthyAsANewProcess()
+    {
+        using var lab = cluster.CreateLabClient();
+        var before = cluster.Control.FindResource("local-2")!;
+        using var response = await lab.PostAsync("api/resources/local-2/restart", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await response.JsonAsync();
+        Assert.Equal("running", view.GetProperty("state").GetString());
+        Assert.Equal("healthy", view.GetProperty("health").GetString());
+        Assert.NotEqual(before.Pid, view.GetProperty("pid").GetInt32());
+        await cluster.WaitUntilServedAsync("local", "local-2");
+    }
+}
