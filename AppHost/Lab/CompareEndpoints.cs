@@ -43,7 +43,7 @@ internal static class CompareEndpoints
                 ? Results.Accepted("/api/compare", service.State)
                 : LabProblems.Problem(StatusCodes.Status409Conflict, "compare already running", service.State.Message);
         });
-        // Ends when the browser leaves or the dashboard stops, so an open page never delays shutdown.
+        // Ends when the browser leaves or the lab stops, so an open page never delays shutdown.
         endpoints.MapGet("/api/compare/events", (HttpContext context) =>
             TypedResults.ServerSentEvents(EventStreams.UntilClosed(context, token => Stream(service, token)), eventType: "compare"));
         return endpoints;

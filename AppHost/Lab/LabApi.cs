@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ClusterSessions.AppHost.Lab;
 
-/// <summary>The dashboard's JSON API: list resources, act on one, the whole state at once for the page.</summary>
+/// <summary>The lab's control API: list resources, act on one, the whole state at once for the page.</summary>
 internal static class LabApi
 {
     public static IEndpointRouteBuilder MapLabApi(this IEndpointRouteBuilder endpoints, ClusterControl cluster)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ClusterSessions.AppHost.Lab;
 
-/// <summary>The dashboard's JSON: camelCase, nulls written out (the page tells "none" from "missing").</summary>
+/// <summary>The lab's JSON: camelCase, nulls written out (the page tells "none" from "missing").</summary>
 internal static class LabJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

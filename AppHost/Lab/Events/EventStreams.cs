@@ -6,12 +6,12 @@ using Microsoft.Extensions.Hosting;
 
 namespace ClusterSessions.AppHost.Lab.Events;
 
-/// <summary>Helpers for the dashboard's never-ending event streams.</summary>
+/// <summary>Helpers for the lab's never-ending event streams.</summary>
 internal static class EventStreams
 {
     /// <summary>
-    /// Runs <paramref name="source"/> until the browser goes away or the dashboard stops. Without the second, a
-    /// stopping dashboard would wait for every open page's stream until its shutdown timeout.
+    /// Runs <paramref name="source"/> until the browser goes away or the lab stops. Without the second, a
+    /// stopping lab would wait for every open page's stream until its shutdown timeout.
     /// </summary>
     public static async IAsyncEnumerable<T> UntilClosed<T>(HttpContext context, Func<CancellationToken, IAsyncEnumerable<T>> source)
     {

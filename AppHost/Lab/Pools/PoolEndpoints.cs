@@ -9,7 +9,7 @@ using ClusterSessions.AppHost.Lab;
 namespace ClusterSessions.AppHost.Lab.Pools;
 
 /// <summary>
-/// Live pool changes from the Resources view: add a node to a pool, remove one, switch the gateway's
+/// Live pool changes from the lab's Pools view: add a node to a pool, remove one, switch the gateway's
 /// load-balancing policy. None of them restarts anything else.
 /// </summary>
 internal static class PoolEndpoints

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ClusterSessions.AppHost.Lab.Traffic;
 
 /// <summary>
-/// Relays the gateway's traffic ring buffer to the dashboard's browsers. Polls the gateway's admin port only while
+/// Relays the gateway's traffic ring buffer to the lab's browsers. Polls the gateway's admin port only while
 /// someone reads (at most every <see cref="PollInterval"/>, shared by every reader), keeps its own copy so a
 /// gateway restart does not blank the view, and numbers the records itself so readers never go backwards.
 /// </summary>

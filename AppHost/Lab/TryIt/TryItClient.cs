@@ -8,8 +8,8 @@ namespace ClusterSessions.AppHost.Lab.TryIt;
 
 /// <summary>
 /// Sends the Try it view's clicks to the gateway on the visitor's behalf. The page and the gateway are different
-/// origins; relaying through the dashboard (with a cookie jar per browser) keeps the gateway free of CORS and
-/// lets the dashboard judge each answer against what the visitor did before.
+/// origins; relaying through the lab (with a cookie jar per browser) keeps the gateway free of CORS and
+/// lets the lab judge each answer against what the visitor did before.
 /// </summary>
 internal sealed class TryItClient(ClusterControl cluster, TimeProvider timeProvider) : IDisposable
 {

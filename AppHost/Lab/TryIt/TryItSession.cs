@@ -3,7 +3,7 @@ using System.Net;
 namespace ClusterSessions.AppHost.Lab.TryIt;
 
 /// <summary>
-/// One browser's visit to the cluster through the Try it view: the cookie jar the dashboard keeps for it (the
+/// One browser's visit to the cluster through the Try it view: the cookie jar the lab keeps for it (the
 /// browser cannot hold cookies for the gateway's origin) and, per strategy, what it should see next.
 /// </summary>
 internal sealed class TryItSession(string id, DateTimeOffset now) : IDisposable

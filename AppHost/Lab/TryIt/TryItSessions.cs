@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ClusterSessions.AppHost.Lab.TryIt;
 
 /// <summary>
-/// The Try it visits by browser, keyed by a dashboard cookie. Bounded: visits idle for <see cref="IdleTimeout"/> are
+/// The Try it visits by browser, keyed by a lab cookie. Bounded: visits idle for <see cref="IdleTimeout"/> are
 /// forgotten, and past <see cref="MaxSessions"/> the least recently used one goes.
 /// </summary>
 internal sealed class TryItSessions(TimeProvider timeProvider) : IDisposable
