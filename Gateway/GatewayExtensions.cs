@@ -1,5 +1,6 @@
 using ClusterSessions.Gateway.Admin;
 using ClusterSessions.Gateway.Forwarding;
+using ClusterSessions.Gateway.LoginThrottling;
 using ClusterSessions.Gateway.Pools;
 using ClusterSessions.Gateway.Traffic;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ internal static class GatewayExtensions
         services.AddSingleton<PoolRegistry>();
         services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<PoolRegistry>().ProxyConfig);
         services.AddReverseProxy();
+        services.AddLoginThrottling();
         services.AddGatewayTraffic();
         services.AddProblemDetails();
 
@@ -40,15 +42,19 @@ internal static class GatewayExtensions
         var adminPort = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.AdminPort;
         if (adminPort > 0)
         {
+            app.UseMiddleware<AdminAccessMiddleware>();
             app.MapGatewayAdmin(adminPort);
             app.MapGatewayTraffic(adminPort);
         }
 
+        // After routing, so it knows the login routes' policy; a refused login never reaches the proxy pipeline.
+        app.UseRateLimiter();
         app.MapDefaultEndpoints();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseTrafficRecording();
-            proxy.UseMiddleware<ConnectFailureRetryMiddleware>();
+            proxy.UseLoginFailureCounting();
+            proxy.UseMiddleware<RetryOnAnotherNodeMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

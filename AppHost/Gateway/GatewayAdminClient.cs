@@ -6,9 +6,14 @@ using ClusterSessions.AppHost.Nodes;
 
 namespace ClusterSessions.AppHost.Gateway;
 
-/// <summary>Tells the running gateway which nodes a pool has (its admin API), so pools change without a gateway restart.</summary>
-internal sealed class GatewayAdminClient(HttpClient httpClient, int adminPort)
+/// <summary>
+/// Tells the running gateway which nodes a pool has (its admin API), so pools change without a gateway restart. Every
+/// request carries the admin token (this run's <see cref="GatewayAdminToken"/> unless another is given).
+/// </summary>
+internal sealed class GatewayAdminClient(HttpClient httpClient, int adminPort, string? adminToken = null)
 {
+    private readonly string _adminToken = adminToken ?? GatewayAdminToken.Value;
+
     public int AdminPort { get; } = adminPort;
 
     public async Task SetPoolAsync(NodePool pool, string loadBalancing, CancellationToken cancellationToken)
@@ -17,10 +22,9 @@ internal sealed class GatewayAdminClient(HttpClient httpClient, int adminPort)
             pool.Members.ToDictionary(n => n.Name, n => n.Url + "/", StringComparer.Ordinal),
             pool.Affinity,
             loadBalancing);
-        using var response = await httpClient.PutAsJsonAsync(
-            new Uri($"http://127.0.0.1:{AdminPort}/_gateway/pools/{pool.Strategy}"),
-            body,
-            cancellationToken).ConfigureAwait(false);
+        using var request = Request(HttpMethod.Put, $"/_gateway/pools/{pool.Strategy}");
+        request.Content = JsonContent.Create(body);
+        using var response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -31,21 +35,33 @@ internal sealed class GatewayAdminClient(HttpClient httpClient, int adminPort)
     /// <summary>The gateway's recent proxied requests after <paramref name="after"/> (its own sequence numbers), for the dashboard.</summary>
     public async Task<GatewayTrafficPage> GetTrafficAsync(long after, CancellationToken cancellationToken)
     {
-        var url = new Uri($"http://127.0.0.1:{AdminPort}/_gateway/traffic?after={after.ToString(CultureInfo.InvariantCulture)}");
-        return await httpClient.GetFromJsonAsync<GatewayTrafficPage>(url, cancellationToken).ConfigureAwait(false)
+        return await GetAsync<GatewayTrafficPage>($"/_gateway/traffic?after={after.ToString(CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("the gateway answered an empty traffic page");
     }
 
     /// <summary>Each pool's nodes with the gateway's view of their health (<c>Healthy</c>, <c>Unhealthy</c> or <c>Unknown</c>).</summary>
     public async Task<Dictionary<string, Dictionary<string, string>>> GetDestinationHealthAsync(CancellationToken cancellationToken)
     {
-        var pools = await httpClient.GetFromJsonAsync<Dictionary<string, PoolView>>(
-            new Uri($"http://127.0.0.1:{AdminPort}/_gateway/pools"),
-            cancellationToken).ConfigureAwait(false) ?? [];
+        var pools = await GetAsync<Dictionary<string, PoolView>>("/_gateway/pools", cancellationToken).ConfigureAwait(false) ?? [];
         return pools.ToDictionary(
             pool => pool.Key,
             pool => pool.Value.Destinations.ToDictionary(d => d.Key, d => d.Value.Health, StringComparer.Ordinal),
             StringComparer.Ordinal);
+    }
+
+    private async Task<T?> GetAsync<T>(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, pathAndQuery);
+        using var response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<T>(cancellationToken).ConfigureAwait(false);
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string pathAndQuery)
+    {
+        var request = new HttpRequestMessage(method, new Uri($"http://127.0.0.1:{AdminPort}{pathAndQuery}"));
+        request.Headers.Add(GatewayAdminToken.HeaderName, _adminToken);
+        return request;
     }
 
     private sealed record PoolView(

@@ -9,8 +9,9 @@ namespace ClusterSessions.AppHost.Gateway;
 internal static class GatewayExtensions
 {
     /// <summary>
-    /// The gateway on <c>Cluster:GatewayPort</c> (0: a free port), with its admin API on a free port of its own, and
-    /// <c>Cluster:LoadBalancing</c>. Not proxied by DCP, so a request reaches a node in one hop.
+    /// The gateway on <c>Cluster:GatewayPort</c> (0: a free port), with its admin API on a free port of its own behind
+    /// this run's <see cref="GatewayAdminToken"/>, and <c>Cluster:LoadBalancing</c>. Not proxied by DCP, so a request
+    /// reaches a node in one hop.
     /// </summary>
     public static IResourceBuilder<GatewayResource> AddGateway(this IDistributedApplicationBuilder builder, string name)
     {
@@ -19,6 +20,8 @@ internal static class GatewayExtensions
         var endpoints = new GatewayEndpoints(name, FreePorts.Allocate(model.Options.GatewayPort), FreePorts.Allocate());
         model.Gateway = endpoints;
         var assembly = ProjectOutputs.GatewayAssembly;
+        // As Redis's password: a secret parameter, which the dashboard masks where it lists the gateway's environment.
+        var adminToken = builder.AddParameter(GatewayAdminToken.ParameterName, GatewayAdminToken.Value, secret: true);
         return builder.AddResource(new GatewayResource(name, Path.GetDirectoryName(assembly)!))
             .WithArgs(assembly)
             .WithHttpEndpoint(port: endpoints.Port, targetPort: endpoints.Port, isProxied: false)
@@ -27,6 +30,7 @@ internal static class GatewayExtensions
             .WithEnvironment("DOTNET_gcServer", "0")
             .WithEnvironment("Node__Id", name)
             .WithEnvironment("Gateway__AdminPort", Port(endpoints.AdminPort))
+            .WithEnvironment("Gateway__AdminToken", adminToken)
             // Read at each start: a restarted gateway keeps the lab's policy.
             .WithEnvironment(context => context.EnvironmentVariables["Gateway__LoadBalancing"] = model.LoadBalancing)
             .WithTelemetryToDashboard(model)

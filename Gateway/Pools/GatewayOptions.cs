@@ -1,3 +1,5 @@
+using ClusterSessions.Gateway.LoginThrottling;
+
 namespace ClusterSessions.Gateway.Pools;
 
 /// <summary>Bound from <c>Gateway:*</c>; the AppHost sets them as <c>Gateway__…</c> environment variables.</summary>
@@ -16,4 +18,13 @@ internal sealed class GatewayOptions
 
     /// <summary>The port of the admin API (pool changes at run time); 0 disables it.</summary>
     public int AdminPort { get; set; }
+
+    /// <summary>
+    /// The secret every admin API request must carry as <c>X-Admin-Token</c>; required when <see cref="AdminPort"/> is
+    /// set. The AppHost makes a random one per run.
+    /// </summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>How many failed logins one client address may make (<c>POST /{pool}/api/login</c>, every pool).</summary>
+    public LoginRateLimitOptions LoginRateLimit { get; set; } = new();
 }

@@ -1,10 +1,14 @@
 using System.Text.RegularExpressions;
+using ClusterSessions.Gateway.LoginThrottling;
 using Microsoft.Extensions.Options;
 
 namespace ClusterSessions.Gateway.Pools;
 
 internal sealed partial class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
 {
+    /// <summary>A token short enough to guess is no token; the AppHost's are 43 characters (256 random bits).</summary>
+    public const int MinimumAdminTokenLength = 32;
+
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
         var failures = new List<string>();
@@ -23,12 +27,48 @@ internal sealed partial class GatewayOptionsValidator : IValidateOptions<Gateway
             failures.Add($"Gateway:AdminPort: '{options.AdminPort}' is not a port number");
         }
 
+        if (options.AdminPort is > 0 and <= 65535 && options.AdminToken is not { Length: >= MinimumAdminTokenLength })
+        {
+            failures.Add($"Gateway:AdminToken: required with Gateway:AdminPort, at least {MinimumAdminTokenLength} characters (the AppHost makes one per run)");
+        }
+
+        failures.AddRange(ValidateLoginRateLimit(options.LoginRateLimit));
+
         foreach (var (pool, poolOptions) in options.Pools)
         {
             failures.AddRange(ValidatePool(pool, poolOptions));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> ValidateLoginRateLimit(LoginRateLimitOptions limit)
+    {
+        const string Key = "Gateway:LoginRateLimit";
+        if (limit.TokenLimit < 1)
+        {
+            yield return $"{Key}:TokenLimit: '{limit.TokenLimit}' must be 1 or more (failed logins per address in a burst)";
+        }
+
+        if (limit.TokensPerPeriod < 1)
+        {
+            yield return $"{Key}:TokensPerPeriod: '{limit.TokensPerPeriod}' must be 1 or more";
+        }
+
+        if (limit.ReplenishmentPeriod <= TimeSpan.Zero)
+        {
+            yield return $"{Key}:ReplenishmentPeriod: '{limit.ReplenishmentPeriod}' must be positive";
+        }
+
+        if (limit.PermitLimit < 1)
+        {
+            yield return $"{Key}:PermitLimit: '{limit.PermitLimit}' must be 1 or more (logins per address under way at once)";
+        }
+
+        if (limit.QueueLimit < 0)
+        {
+            yield return $"{Key}:QueueLimit: '{limit.QueueLimit}' must be 0 or more";
+        }
     }
 
     public static IEnumerable<string> ValidatePool(string pool, PoolOptions options)

@@ -58,7 +58,7 @@ internal sealed partial class PoolRegistry
         return true;
     }
 
-    private List<RouteConfig> CreateRoutes() => _pools.Keys.Select(ProxyConfigFactory.CreateRoute).ToList();
+    private List<RouteConfig> CreateRoutes() => _pools.Keys.SelectMany(ProxyConfigFactory.CreateRoutes).ToList();
 
     private List<ClusterConfig> CreateClusters() =>
         _pools.Select(p => ProxyConfigFactory.CreateCluster(p.Key, p.Value, _gateway)).ToList();

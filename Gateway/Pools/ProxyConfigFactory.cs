@@ -1,18 +1,37 @@
+using ClusterSessions.Gateway.LoginThrottling;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.SessionAffinity;
 
 namespace ClusterSessions.Gateway.Pools;
 
-/// <summary>Turns pools into YARP routes and clusters: <c>/{pool}/**</c> → that pool's nodes, path unchanged.</summary>
+/// <summary>
+/// Turns pools into YARP routes and clusters: <c>/{pool}/**</c> → that pool's nodes, path unchanged, and the pool's
+/// login on a route of its own that carries the login rate limiter policy.
+/// </summary>
 internal static class ProxyConfigFactory
 {
     public const string AffinityCookieName = ".ClusterSessions.Affinity";
+
+    public static IEnumerable<RouteConfig> CreateRoutes(string pool) => [CreateLoginRoute(pool), CreateRoute(pool)];
 
     public static RouteConfig CreateRoute(string pool) => new()
     {
         RouteId = pool,
         ClusterId = pool,
         Match = new RouteMatch { Path = $"/{pool}/{{**rest}}" },
+    };
+
+    /// <summary>
+    /// <c>POST /{pool}/api/login</c>, the one request that makes a node run PBKDF2. Its id cannot clash with a pool's
+    /// (pool names have no '/'); its order puts it before the pool's catch-all whatever the routing's own precedence.
+    /// </summary>
+    public static RouteConfig CreateLoginRoute(string pool) => new()
+    {
+        RouteId = $"{pool}/login",
+        ClusterId = pool,
+        Order = -1,
+        RateLimiterPolicy = LoginRateLimiterPolicy.Name,
+        Match = new RouteMatch { Path = $"/{pool}/api/login", Methods = [HttpMethods.Post] },
     };
 
     public static ClusterConfig CreateCluster(string pool, PoolOptions options, GatewayOptions gateway) => new()

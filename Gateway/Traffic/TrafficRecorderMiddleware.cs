@@ -33,8 +33,9 @@ internal sealed class TrafficRecorderMiddleware(RequestDelegate next, TrafficLog
         }
     }
 
+    // The cluster, not the route: a pool has two routes (its login and the rest), one cluster named after it.
     private static string StrategyOf(HttpContext context) =>
-        context.GetReverseProxyFeature().Route.Config.RouteId;
+        context.GetReverseProxyFeature().Route.Config.ClusterId ?? "";
 
     private string? NodeOf(HttpContext context)
     {

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using ClusterSessions.Gateway.Pools;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ClusterSessions.Tests.Gateway.Admin;
 
@@ -103,6 +105,80 @@ public sealed class AdminEndpointsTests(GatewayHost gateway) : IClassFixture<Gat
 
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
         Assert.False(publicPortOnly.Services.GetRequiredService<PoolRegistry>().Snapshot().ContainsKey("evil"));
+    }
+
+    [Theory]
+    [InlineData(null, "admin token required")]
+    [InlineData("not-this-runs-token-not-this-runs-token-xx", "admin token required")]
+    public async Task AdminApi_WithoutThisRunsToken_Is403AndChangesNothing(string? token, string error)
+    {
+        using var client = gateway.CreateClient($"http://localhost:{GatewayHost.AdminPort}/");
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Admin-Token", token);
+        }
+
+        using var get = await client.GetAsync(new Uri("/_gateway/pools", UriKind.Relative));
+        using var put = await client.PutAsync(
+            new Uri("/_gateway/pools/evil", UriKind.Relative),
+            new StringContent("""{"destinations":{"evil-1":"http://127.0.0.1:1/"}}""", Encoding.UTF8, "application/json"));
+        using var traffic = await client.GetAsync(new Uri("/_gateway/traffic", UriKind.Relative));
+
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden], new[] { get.StatusCode, put.StatusCode, traffic.StatusCode });
+        Assert.Equal("application/problem+json", put.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(error, (await ReadJsonAsync(put)).GetProperty("error").GetString());
+        Assert.False(gateway.Services.GetRequiredService<PoolRegistry>().Snapshot().ContainsKey("evil"));
+    }
+
+    [Fact]
+    public async Task AdminApi_BadBodyWithoutToken_Is403BeforeTheBodyIsRead()
+    {
+        using var client = gateway.CreateClient($"http://localhost:{GatewayHost.AdminPort}/");
+
+        using var put = await client.PutAsync(new Uri("/_gateway/pools/evil", UriKind.Relative), new StringContent("{", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Origin", "http://evil.example")]
+    [InlineData("Origin", "null")]
+    [InlineData("Origin", "http://127.0.0.1:5999")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    public async Task AdminApi_FromABrowserPageEvenWithTheToken_Is403AndChangesNothing(string header, string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri("/_gateway/pools/guarded", UriKind.Relative));
+        request.Headers.Add(header, value);
+        (await PutPoolAsync("guarded", """{"destinations":{"guarded-1":"http://127.0.0.1:5001/"}}""")).Dispose();
+
+        using var delete = await _admin.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+        Assert.Equal("cross-origin request", (await ReadJsonAsync(delete)).GetProperty("error").GetString());
+        Assert.True(gateway.Services.GetRequiredService<PoolRegistry>().Snapshot().ContainsKey("guarded"));
+    }
+
+    [Fact]
+    public async Task PublicPort_NeedsNoAdminToken()
+    {
+        using var client = gateway.CreateClient($"http://localhost:{GatewayHost.PublicPort}/");
+        client.DefaultRequestHeaders.Add("Origin", "http://evil.example");
+
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public void Start_AdminPortWithoutToken_RefusesToStartNamingGatewayAdminToken()
+    {
+        using var noToken = new GatewayHost(_ => GatewayHost.PublicPort, new Dictionary<string, string?> { ["Gateway:AdminToken"] = "" });
+
+        // What RunClusterServiceAsync does before the gateway listens.
+        var failure = Assert.Throws<OptionsValidationException>(() => noToken.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(["Gateway:AdminToken: required with Gateway:AdminPort, at least 32 characters (the AppHost makes one per run)"], failure.Failures);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ClusterSessions.Gateway.LoginThrottling;
 using ClusterSessions.Gateway.Pools;
 
 namespace ClusterSessions.Tests.Gateway.Pools;
@@ -97,6 +98,48 @@ public sealed class GatewayOptionsValidatorTests
     [InlineData(65536)]
     public void Validate_AdminPortOutOfRange_FailsNamingGatewayAdminPort(int port) =>
         Assert.StartsWith("Gateway:AdminPort:", Assert.Single(_validator.Validate(null, new GatewayOptions { AdminPort = port }).Failures!), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("short-token")]
+    public void Validate_AdminPortWithoutAGoodToken_FailsNamingGatewayAdminToken(string? token)
+    {
+        var result = _validator.Validate(null, new GatewayOptions { AdminPort = 5999, AdminToken = token });
+
+        Assert.StartsWith("Gateway:AdminToken:", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AdminPortWithAToken_Succeeds() =>
+        Assert.True(_validator.Validate(null, new GatewayOptions { AdminPort = 5999, AdminToken = new string('t', 43) }).Succeeded);
+
+    [Fact]
+    public void Validate_NoAdminPort_NeedsNoToken() =>
+        Assert.True(_validator.Validate(null, new GatewayOptions { AdminPort = 0, AdminToken = null }).Succeeded);
+
+    [Theory]
+    [InlineData(nameof(LoginRateLimitOptions.TokenLimit), 0)]
+    [InlineData(nameof(LoginRateLimitOptions.TokensPerPeriod), 0)]
+    [InlineData(nameof(LoginRateLimitOptions.ReplenishmentPeriod), 0)]
+    [InlineData(nameof(LoginRateLimitOptions.PermitLimit), 0)]
+    [InlineData(nameof(LoginRateLimitOptions.QueueLimit), -1)]
+    public void Validate_LoginRateLimitOutOfRange_FailsNamingTheKey(string key, int value)
+    {
+        var limit = new LoginRateLimitOptions();
+        switch (key)
+        {
+            case nameof(LoginRateLimitOptions.TokenLimit): limit.TokenLimit = value; break;
+            case nameof(LoginRateLimitOptions.TokensPerPeriod): limit.TokensPerPeriod = value; break;
+            case nameof(LoginRateLimitOptions.ReplenishmentPeriod): limit.ReplenishmentPeriod = TimeSpan.FromSeconds(value); break;
+            case nameof(LoginRateLimitOptions.PermitLimit): limit.PermitLimit = value; break;
+            default: limit.QueueLimit = value; break;
+        }
+
+        var result = _validator.Validate(null, new GatewayOptions { LoginRateLimit = limit });
+
+        Assert.StartsWith($"Gateway:LoginRateLimit:{key}:", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Validate_NonPositiveHealthCheckTimes_FailNamingTheKeys()

@@ -13,7 +13,7 @@ public sealed class PoolRegistryTests
 
         var config = registry.ProxyConfig.GetConfig();
 
-        Assert.Equal(["local", "sticky"], config.Routes.Select(r => r.RouteId).Order());
+        Assert.Equal(["local", "local/login", "sticky", "sticky/login"], config.Routes.Select(r => r.RouteId).Order());
         Assert.Equal(["local", "sticky"], config.Clusters.Select(c => c.ClusterId).Order());
         Assert.NotNull(config.Clusters.Single(c => c.ClusterId == "sticky").SessionAffinity);
     }
@@ -28,7 +28,7 @@ public sealed class PoolRegistryTests
 
         Assert.True(before.ChangeToken.HasChanged);
         var after = registry.ProxyConfig.GetConfig();
-        Assert.Equal("/local/{**rest}", Assert.Single(after.Routes).Match.Path);
+        Assert.Equal(["/local/api/login", "/local/{**rest}"], after.Routes.Select(r => r.Match.Path));
         Assert.Equal(["local-1", "local-2"], Assert.Single(after.Clusters).Destinations!.Keys.Order());
     }
 
@@ -53,7 +53,7 @@ public sealed class PoolRegistryTests
         Assert.True(registry.RemovePool("local"));
 
         Assert.True(before.ChangeToken.HasChanged);
-        Assert.Equal(["jwt"], registry.ProxyConfig.GetConfig().Routes.Select(r => r.RouteId));
+        Assert.Equal(["jwt/login", "jwt"], registry.ProxyConfig.GetConfig().Routes.Select(r => r.RouteId));
         Assert.False(registry.Snapshot().ContainsKey("local"));
     }
 

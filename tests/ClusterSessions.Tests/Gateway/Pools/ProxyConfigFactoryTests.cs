@@ -1,3 +1,4 @@
+using ClusterSessions.Gateway.LoginThrottling;
 using ClusterSessions.Gateway.Pools;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,23 @@ public sealed class ProxyConfigFactoryTests
         Assert.Equal("/local/{**rest}", route.Match.Path);
         Assert.Null(route.Transforms);
     }
+
+    [Fact]
+    public void CreateLoginRoute_Pool_MatchesOnlyThePoolsLoginPostBeforeTheCatchAllWithTheLoginPolicy()
+    {
+        var route = ProxyConfigFactory.CreateLoginRoute("redis");
+
+        Assert.Equal("redis/login", route.RouteId);
+        Assert.Equal("redis", route.ClusterId);
+        Assert.Equal("/redis/api/login", route.Match.Path);
+        Assert.Equal(["POST"], route.Match.Methods);
+        Assert.True(route.Order < (ProxyConfigFactory.CreateRoute("redis").Order ?? 0));
+        Assert.Equal(LoginRateLimiterPolicy.Name, route.RateLimiterPolicy);
+    }
+
+    [Fact]
+    public void CreateRoutes_Pool_TheLoginRouteAndTheCatchAll() =>
+        Assert.Equal(["redis/login", "redis"], ProxyConfigFactory.CreateRoutes("redis").Select(r => r.RouteId));
 
     [Fact]
     public void CreateCluster_Destinations_BecomeYarpDestinationsByNodeId()
@@ -96,10 +114,17 @@ public sealed class ProxyConfigFactoryTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddReverseProxy();
+        // YARP refuses a route whose rate limiter policy is not registered.
+        services.AddLoginThrottling();
         await using var provider = services.BuildServiceProvider();
         var validator = provider.GetRequiredService<IConfigValidator>();
 
-        var routeErrors = await validator.ValidateRouteAsync(ProxyConfigFactory.CreateRoute("sticky"));
+        var routeErrors = new List<Exception>();
+        foreach (var route in ProxyConfigFactory.CreateRoutes("sticky"))
+        {
+            routeErrors.AddRange(await validator.ValidateRouteAsync(route));
+        }
+
         var clusterErrors = await validator.ValidateClusterAsync(ProxyConfigFactory.CreateCluster("sticky", Pool(affinity), Gateway));
 
         Assert.Empty(routeErrors);

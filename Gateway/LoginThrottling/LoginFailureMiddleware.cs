@@ -1,0 +1,20 @@
+namespace ClusterSessions.Gateway.LoginThrottling;
+
+/// <summary>
+/// Counts a login a node answered 401 against the client's address. In the proxy pipeline, so it sees the node's
+/// answer; it runs before the rate limiting middleware lets go of the login, so a failure is always counted, either
+/// in flight or as spent.
+/// </summary>
+internal sealed class LoginFailureMiddleware(RequestDelegate next, LoginFailures failures)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context).ConfigureAwait(false);
+
+        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized
+            && context.GetReverseProxyFeature().Route.Config.RateLimiterPolicy == LoginRateLimiterPolicy.Name)
+        {
+            failures.Record(LoginRateLimiterPolicy.ClientOf(context));
+        }
+    }
+}
