@@ -6,6 +6,7 @@ using ClusterSessions.AppHost.Lab;
 using ClusterSessions.AppHost.Nodes;
 using ClusterSessions.AppHost.Redis;
 
+Umask.RestrictToOwner();
 var compare = CompareCommand.Parse(args);
 var builder = DistributedApplication.CreateBuilder(compare.ApplicationOptions);
 var cluster = builder.AddCluster();

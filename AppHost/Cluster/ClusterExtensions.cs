@@ -10,7 +10,8 @@ namespace ClusterSessions.AppHost.Cluster;
 internal static class ClusterExtensions
 {
     /// <summary>
-    /// Reads and validates <c>Cluster:*</c> (one line per bad value, then exit 1), makes the run folder, puts the Aspire
+    /// Reads and validates <c>Cluster:*</c> (one line per bad value, then exit 1), makes the run folder owner-only (or
+    /// exits 1 with one line when something in it is open to others, see <see cref="RunDirectory"/>), puts the Aspire
     /// dashboard on <c>Cluster:DashboardPort</c> over http, and registers the <see cref="ClusterModel"/> the rest of the
     /// AppHost fills in.
     /// </summary>
@@ -18,7 +19,12 @@ internal static class ClusterExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.GetClusterOptions();
-        var runDirectory = Directory.CreateDirectory(Path.GetFullPath(options.RunDirectory)).FullName;
+        if (RunDirectory.TryPrepare(options.RunDirectory, out var runDirectory) is { } problem)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            Environment.Exit(1);
+        }
+
         var model = new ClusterModel(options, runDirectory);
         builder.Services.AddSingleton(model);
         // The AppHost picks every port itself; DCP must not move the dashboard's proxied endpoints elsewhere (the

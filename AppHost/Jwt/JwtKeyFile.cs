@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using ClusterSessions.AppHost.Cluster;
 
 namespace ClusterSessions.AppHost.Jwt;
 
@@ -28,8 +29,8 @@ internal static class JwtKeyFile
 
         var now = timeProvider.GetUtcNow();
         List<JwtKey> created = [new JwtKey($"es256-{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}", Es256, GenerateEs256(), now)];
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        Write(path, JsonSerializer.Serialize(created, Json));
+        UnixPermissions.CreateOwnerOnlyDirectory(Path.GetDirectoryName(path)!);
+        UnixPermissions.WriteOwnerOnlyFile(path, JsonSerializer.Serialize(created, Json));
         return created;
     }
 
@@ -37,25 +38,5 @@ internal static class JwtKeyFile
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         return Convert.ToBase64String(ecdsa.ExportPkcs8PrivateKey());
-    }
-
-    // Created owner-only rather than chmod-ed afterwards, so the private key is never readable by others.
-    private static void Write(string path, string contents)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            File.WriteAllText(path, contents);
-            return;
-        }
-
-        var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = ownerOnly }))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(contents);
-        }
-
-        // An existing (empty) file keeps its old mode on FileMode.Create.
-        File.SetUnixFileMode(path, ownerOnly);
     }
 }

@@ -13,8 +13,10 @@ internal static class SessionStoreExtensions
     /// <summary>
     /// The shared store, per <c>Cluster:Redis:Mode</c>: <c>Auto</c> (redis-server on PATH, else Garnet), <c>Garnet</c>,
     /// <c>RedisServer</c> (executables keeping an append-only file in the run folder, so a restart loses no session),
-    /// <c>Container</c> (Aspire's <c>AddRedis</c>) or <c>External</c> (<c>Cluster:Redis:ConnectionString</c>). Before any
-    /// node starts it holds one shared Data Protection key, so every node can read every node's cookies.
+    /// <c>Container</c> (Aspire's <c>AddRedis</c>) or <c>External</c> (<c>Cluster:Redis:ConnectionString</c>). The
+    /// executables require a password, made once per run folder (<see cref="RedisPasswordFile"/>): any local process could
+    /// otherwise read or change every session. Before any node starts it holds one shared Data Protection key, so every
+    /// node can read every node's cookies.
     /// </summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddSessionStore(this IDistributedApplicationBuilder builder, string name)
     {
@@ -62,14 +64,21 @@ internal static class SessionStoreExtensions
         }
 
         // Options validation has checked that redis-server exists when it is asked for.
+        var dataDirectory = UnixPermissions.CreateOwnerOnlyDirectory(Path.Combine(model.RunDirectory, name)).FullName;
+        var password = RedisPasswordFile.LoadOrCreate(dataDirectory);
         var launch = RedisServerCommand.Create(new RedisServerSpec
         {
             Kind = kind,
             Port = FreePorts.Allocate(),
-            DataDirectory = Directory.CreateDirectory(Path.Combine(model.RunDirectory, name)).FullName,
+            DataDirectory = dataDirectory,
+            Password = password,
             ToolManifestSearchDirectory = ProjectOutputs.RepositoryRoot,
         });
-        var resource = new RedisServerResource(name, launch);
+        // The password reaches the server in a file, never as an argument (the dashboard shows those).
+        launch.ConfigFile?.Write();
+        // As AddRedis makes its password: a secret parameter, which the dashboard masks.
+        var passwordParameter = builder.AddParameter($"{name}-password", password, secret: true);
+        var resource = new RedisServerResource(name, launch, passwordParameter.Resource);
         model.Store = new StoreInfo(name, resource.Description, launch.ConnectionString, kind);
 
         var healthCheck = $"{name}_check";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using StackExchange.Redis;
 
 namespace ClusterSessions.AppHost.Redis.Provisioning;
@@ -6,11 +7,14 @@ namespace ClusterSessions.AppHost.Redis.Provisioning;
 /// <summary>Turns a <see cref="RedisServerSpec"/> into the command that starts that server in the foreground.</summary>
 internal static class RedisServerCommand
 {
+    public const string RedisConfFileName = "redis.conf";
+    public const string GarnetConfFileName = "garnet.conf";
+
     /// <summary>
-    /// redis-server: <c>redis-server --port N --bind 127.0.0.1 --dir D --appendonly yes --appendfsync everysec --save "" --daemonize no [--requirepass P]</c>.
+    /// redis-server: <c>redis-server [D/redis.conf] --port N --bind 127.0.0.1 --dir D --appendonly yes --appendfsync everysec --save "" --daemonize no</c>.
     /// <para>
     /// Garnet: <c>dotnet ~/.nuget/packages/garnet-server/V/tools/net10.0/any/GarnetServer.dll --port N --bind 127.0.0.1
-    /// --checkpointdir D --aof --recover --device-type RandomAccess --index 16m [--auth Password --password P]</c>.
+    /// --checkpointdir D --aof --recover --device-type RandomAccess --index 16m [--config-import-path D/garnet.conf]</c>.
     /// The dll is run directly rather than through <c>dotnet tool run garnet-server</c>, because the latter is a
     /// second process that starts the server as its child: SIGTERM is forwarded, but a SIGKILL of the parent (a
     /// supervisor's kill, a simulated crash) orphans the server, which keeps the port. Running the dll gives one
@@ -27,6 +31,13 @@ internal static class RedisServerCommand
     /// keeps the resident size near 75 MB instead of 215 MB with the 128m default.
     /// Do not pass <c>-q</c>: it also hides the ready line.
     /// </para>
+    /// <para>
+    /// A password is never an argument (the Aspire dashboard shows arguments, and <c>/proc/&lt;pid&gt;/cmdline</c> is
+    /// readable by every local user): it goes into <see cref="RedisServerLaunch.ConfigFile"/> in the data directory,
+    /// <c>requirepass</c> in a redis.conf (redis-server reads a config file named as its first argument) or
+    /// <c>AuthenticationMode</c>/<c>Password</c> in a Garnet JSON config (<c>--config-import-path</c>), and whoever
+    /// starts the server writes it first (owner-only). Only the connection string carries it.
+    /// </para>
     /// </summary>
     public static RedisServerLaunch Create(RedisServerSpec spec)
     {
@@ -38,6 +49,11 @@ internal static class RedisServerCommand
         if (spec.Password is { Length: 0 })
         {
             throw new ArgumentException("The password must not be empty when set.", nameof(spec));
+        }
+
+        if (spec.Password is not null && spec.Password.Any(char.IsControl))
+        {
+            throw new ArgumentException("The password must not contain control characters.", nameof(spec));
         }
 
         var dataDirectory = Path.GetFullPath(spec.DataDirectory);
@@ -57,7 +73,11 @@ internal static class RedisServerCommand
         var executable = spec.ExecutablePath
             ?? RedisServerLocator.FindRedisServer()
             ?? throw new FileNotFoundException("redis-server not found on PATH (install it, e.g. 'apt-get install redis-server', or use Garnet).", "redis-server");
-        List<string> arguments =
+        var configFile = spec.Password is null
+            ? null
+            : new RedisServerConfigFile(Path.Combine(dataDirectory, RedisConfFileName), $"requirepass {QuoteForRedisConf(spec.Password)}\n");
+        List<string> arguments = configFile is null ? [] : [configFile.Path];
+        arguments.AddRange(
         [
             "--port", port,
             "--bind", spec.BindAddress,
@@ -66,11 +86,7 @@ internal static class RedisServerCommand
             "--appendfsync", "everysec",
             "--save", string.Empty,
             "--daemonize", "no",
-        ];
-        if (spec.Password is not null)
-        {
-            arguments.AddRange(["--requirepass", spec.Password]);
-        }
+        ]);
 
         return new RedisServerLaunch
         {
@@ -80,6 +96,7 @@ internal static class RedisServerCommand
             WorkingDirectory = dataDirectory,
             Port = spec.Port,
             ConnectionString = connectionString,
+            ConfigFile = configFile,
         };
     }
 
@@ -95,9 +112,14 @@ internal static class RedisServerCommand
             "--device-type", "RandomAccess",
             "--index", "16m",
         ];
-        if (spec.Password is not null)
+        var configFile = spec.Password is null
+            ? null
+            : new RedisServerConfigFile(
+                Path.Combine(dataDirectory, GarnetConfFileName),
+                JsonSerializer.Serialize(new Dictionary<string, string> { ["AuthenticationMode"] = "Password", ["Password"] = spec.Password }));
+        if (configFile is not null)
         {
-            serverArguments.AddRange(["--auth", "Password", "--password", spec.Password]);
+            serverArguments.AddRange(["--config-import-path", configFile.Path]);
         }
 
         var dotnet = RedisServerLocator.FindDotnet();
@@ -119,6 +141,7 @@ internal static class RedisServerCommand
                 WorkingDirectory = tool.RepositoryRoot,
                 Port = spec.Port,
                 ConnectionString = connectionString,
+                ConfigFile = configFile,
             };
 
         RedisServerLaunch Garnet(string fileName, IReadOnlyList<string> arguments, string workingDirectory) => new()
@@ -129,6 +152,11 @@ internal static class RedisServerCommand
             WorkingDirectory = workingDirectory,
             Port = spec.Port,
             ConnectionString = connectionString,
+            ConfigFile = configFile,
         };
     }
+
+    // redis.conf values are split like a shell's: a double-quoted string takes \\ and \" escapes.
+    private static string QuoteForRedisConf(string value) =>
+        $"\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using StackExchange.Redis;
 
 namespace ClusterSessions.AppHost.Redis.Provisioning;
 
@@ -21,10 +23,13 @@ internal sealed record RedisServerLaunch
     /// <summary>A StackExchange.Redis configuration string (<c>127.0.0.1:6390[,password=…]</c>), password included.</summary>
     public required string ConnectionString { get; init; }
 
+    /// <summary>The password's file (owner-only), to be written (<see cref="RedisServerConfigFile.Write"/>) before the server starts; null without a password.</summary>
+    public RedisServerConfigFile? ConfigFile { get; init; }
+
     /// <summary>Substring of the stdout line that means "ready".</summary>
     public string ReadyMarker { get; init; } = DefaultReadyMarker;
 
-    /// <summary>The command line for logs, with the password masked.</summary>
+    /// <summary>The command line for logs (a password given as an argument, as older launches did, is masked).</summary>
     public string DisplayCommandLine
     {
         get
@@ -40,6 +45,9 @@ internal sealed record RedisServerLaunch
             return string.Join(' ', parts);
         }
     }
+
+    /// <summary><see cref="ConnectionString"/> with the password masked, for logs.</summary>
+    public string DisplayConnectionString => ConfigurationOptions.Parse(ConnectionString).ToString(includePassword: false);
 
     public ProcessStartInfo ToProcessStartInfo()
     {
@@ -57,5 +65,17 @@ internal sealed record RedisServerLaunch
         }
 
         return startInfo;
+    }
+
+    // Records print every property; the connection string carries the password.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Kind = ").Append(Kind)
+            .Append(", CommandLine = ").Append(DisplayCommandLine)
+            .Append(", WorkingDirectory = ").Append(WorkingDirectory)
+            .Append(", Port = ").Append(Port)
+            .Append(", ConnectionString = ").Append(DisplayConnectionString)
+            .Append(", ConfigFile = ").Append(ConfigFile);
+        return true;
     }
 }

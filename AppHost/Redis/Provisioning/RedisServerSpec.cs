@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ClusterSessions.AppHost.Redis.Provisioning;
 
 /// <summary>What server to start, where it keeps its data and how it is reached.</summary>
@@ -23,4 +25,17 @@ internal sealed record RedisServerSpec
 
     /// <summary>Where to start looking (upwards) for the tool manifest; default the current directory, then the app's base directory.</summary>
     public string? ToolManifestSearchDirectory { get; init; }
+
+    // Records print every property; the password is a secret.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Kind = ").Append(Kind)
+            .Append(", Port = ").Append(Port)
+            .Append(", DataDirectory = ").Append(DataDirectory)
+            .Append(", Password = ").Append(Password is null ? "(none)" : "***")
+            .Append(", BindAddress = ").Append(BindAddress)
+            .Append(", ExecutablePath = ").Append(ExecutablePath)
+            .Append(", ToolManifestSearchDirectory = ").Append(ToolManifestSearchDirectory);
+        return true;
+    }
 }

@@ -40,6 +40,8 @@ internal sealed class RedisServerProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(launch);
         Directory.CreateDirectory(launch.WorkingDirectory);
+        // The password's config file (owner-only), as the AppHost writes it before the store starts.
+        launch.ConfigFile?.Write();
         var process = new Process { StartInfo = launch.ToProcessStartInfo(), EnableRaisingEvents = true };
         var server = new RedisServerProcess(launch, process);
         process.OutputDataReceived += (_, e) => server.OnOutput(e.Data);

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using ClusterSessions.AppHost.Redis.Provisioning;
 using ClusterSessions.IntegrationTests.Infrastructure;
 using StackExchange.Redis;
@@ -67,6 +70,33 @@ public abstract class ProvisioningTestsBase<TFixture> : IAsyncLifetime
         options.AbortOnConnectFail = true;
 
         await Assert.ThrowsAsync<RedisConnectionException>(() => ConnectionMultiplexer.ConnectAsync(options));
+    }
+
+    [ServerFact]
+    public async Task Create_PasswordSet_PingWithoutItAnsweredNoauth()
+    {
+        // What redis-cli without -a sees: the raw RESP answer, from either server.
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Server.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync("PING\r\n"u8.ToArray());
+        var buffer = new byte[256];
+        var read = await stream.ReadAsync(buffer);
+
+        Assert.StartsWith("-NOAUTH ", Encoding.ASCII.GetString(buffer, 0, read), StringComparison.Ordinal);
+    }
+
+    [ServerFact]
+    public async Task Create_PasswordSet_PasswordNeitherAnArgumentNorOnTheProcessCommandLine()
+    {
+        var password = Server.Password!;
+
+        Assert.DoesNotContain(Server.Launch.Arguments, a => a.Contains(password, StringComparison.Ordinal));
+        if (OperatingSystem.IsLinux())
+        {
+            var commandLine = await File.ReadAllTextAsync($"/proc/{Server.ProcessId}/cmdline");
+            Assert.DoesNotContain(password, commandLine, StringComparison.Ordinal);
+        }
     }
 
     [ServerFact]
