@@ -9,8 +9,8 @@ namespace ClusterSessions.WebNode.Sessions.Jwt;
 
 /// <summary>
 /// JwtBearer's validation for the pool (RFC 8725): only the configured algorithms, the configured key named by
-/// <c>kid</c> (no trying of other keys), <c>typ</c>, issuer, audience, lifetime with a small clock skew, signed tokens
-/// only, a size cap. Its events add what the handler does not do: the token cookie, <c>crit</c>, the deny-list, and
+/// <c>kid</c> (no trying of other keys), <c>typ</c>, issuer, audience, lifetime with a small clock skew (and at most
+/// <c>Jwt:MaxLifetime</c> from <c>iat</c>), signed tokens only, a size cap. Its events add what the handler does not do: the token cookie, <c>crit</c>, the deny-list, and
 /// 401s that say why.
 /// </summary>
 internal sealed class JwtBearerSetup(
@@ -39,7 +39,7 @@ internal sealed class JwtBearerSetup(
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ClockSkew = _options.ClockSkew,
-            LifetimeValidator = new TokenLifetimeValidator(timeProvider, _options.ClockSkew).Validate,
+            LifetimeValidator = new TokenLifetimeValidator(timeProvider, _options.ClockSkew, _options.MaxLifetime).Validate,
             NameClaimType = JwtTokenIssuer.NameClaim,
         };
         options.Events = new JwtBearerEvents

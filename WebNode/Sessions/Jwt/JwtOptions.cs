@@ -20,7 +20,14 @@ internal sealed class JwtOptions
     /// <summary>How long a token lives; a cart change re-issues it, so it slides like a session.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Tolerance for clocks of different nodes when checking <c>exp</c> and <c>nbf</c>.</summary>
+    /// <summary>
+    /// The longest lifetime (<c>exp</c> − <c>iat</c>) a presented token may claim, whoever signed it. A token this pool
+    /// issues lives <see cref="AccessTokenLifetime"/>; one that claims years was minted with a leaked key or by a
+    /// misconfigured issuer, and is refused like any other bad token.
+    /// </summary>
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Tolerance for clocks of different nodes when checking <c>exp</c>, <c>nbf</c> and <c>iat</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Longer tokens are refused before any decoding, bounding the work an attacker can cause.</summary>

@@ -30,6 +30,11 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             Add(nameof(options.AccessTokenLifetime), $"is {options.AccessTokenLifetime}; use a value above 00:00:00 and at most 1.00:00:00");
         }
 
+        if (options.MaxLifetime <= TimeSpan.Zero || options.MaxLifetime < options.AccessTokenLifetime)
+        {
+            Add(nameof(options.MaxLifetime), $"is {options.MaxLifetime}; use a value above 00:00:00 and at least Jwt:AccessTokenLifetime ({options.AccessTokenLifetime})");
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
         {
             Add(nameof(options.ClockSkew), $"is {options.ClockSkew}; use a value from 00:00:00 to 00:05:00");

@@ -18,6 +18,7 @@ internal static class TokenRejections
         SecurityTokenExpiredException => "the token has expired",
         SecurityTokenNotYetValidException => "the token is not valid yet",
         SecurityTokenNoExpirationException => "the token has no expiry",
+        TokenLifetimeRefusedException ours => ours.Message,
         SecurityTokenInvalidLifetimeException => "the token's lifetime is invalid",
         SecurityTokenInvalidIssuerException => "wrong issuer (iss)",
         SecurityTokenInvalidAudienceException => "wrong audience (aud)",

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ClusterSessions.ServiceDefaults;
 using ClusterSessions.WebNode.Sessions;
+using ClusterSessions.WebNode.Sessions.Jwt;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -51,5 +52,56 @@ public sealed class JwtStartupValidationTests
         var exception = Record.Exception(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Null(exception);
+    }
+
+    [Fact]
+    public async Task AddSessionStrategy_MaxLifetimeBelowAccessTokenLifetime_StartupValidationFailsNamingJwtMaxLifetime()
+    {
+        await using var app = WebNodeBuilder.Build([.. Es256NodeArguments(), "--Jwt:MaxLifetime=00:10:00"]);
+
+        var exception = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.True(StartupErrors.TryDescribe(exception, out var line));
+        Assert.Equal("error: Jwt:MaxLifetime: is 00:10:00; use a value above 00:00:00 and at least Jwt:AccessTokenLifetime (00:15:00)", line);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:05:00")]
+    public async Task AddSessionStrategy_MaxLifetimeNotPositive_StartupValidationFailsNamingJwtMaxLifetime(string value)
+    {
+        await using var app = WebNodeBuilder.Build([.. Es256NodeArguments(), "--Jwt:MaxLifetime=" + value]);
+
+        var exception = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.True(StartupErrors.TryDescribe(exception, out var line));
+        Assert.StartsWith($"error: Jwt:MaxLifetime: is {value};", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddSessionStrategy_MaxLifetimeNotSet_DefaultsToOneHourAndValidationPasses()
+    {
+        await using var app = WebNodeBuilder.Build(Es256NodeArguments());
+
+        var exception = Record.Exception(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Null(exception);
+        Assert.Equal(TimeSpan.FromHours(1), app.Services.GetRequiredService<IOptions<JwtOptions>>().Value.MaxLifetime);
+    }
+
+    private static string[] Es256NodeArguments()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return
+        [
+            "--Session:Strategy=jwt",
+            "--Node:Id=jwt-1",
+            "--Jwt:Issuer=" + JwtNodeHost.Issuer,
+            "--Jwt:Audience=" + JwtNodeHost.Audience,
+            "--Jwt:Revocation=None",
+            "--Jwt:Keys:0:Id=es-test",
+            "--Jwt:Keys:0:Algorithm=ES256",
+            "--Jwt:Keys:0:Key=" + Convert.ToBase64String(key.ExportPkcs8PrivateKey()),
+        ];
     }
 }

@@ -14,4 +14,9 @@ internal static class RejectionReasons
     public const string TooLarge = "the token is larger than 8192 bytes";
     public const string Critical = "the token names critical header extensions (crit) this node does not understand";
     public const string NoJtiOrSub = "the token lacks jti, sub or name";
+    public const string NoIssuedAt = "the token's lifetime is invalid (no iat)";
+    public const string IssuedInTheFuture = "the token's lifetime is invalid (iat is in the future)";
+
+    /// <summary><c>exp</c> − <c>iat</c> over <c>Jwt:MaxLifetime</c> (default one hour).</summary>
+    public const string LongerThanMaxLifetime = "the token's lifetime is invalid (exp - iat is longer than 01:00:00)";
 }
