@@ -6,11 +6,17 @@ seconds) and reads the CPU time of that pool's node processes from /proc/<pid>/s
 minus the same pool's idle CPU over the same span. Rounds are interleaved; the median is reported.
 Give two clusters (--cluster twice) to measure them side by side in one run.
 
-usage: python3 benchmarks/node_cost.py --cluster NAME GATEWAY_URL RESOURCES_URL [--cluster ...]
+usage: python3 benchmarks/node_cost.py --cluster NAME GATEWAY_URL LAB_URL [--cluster ...]
+       python3 benchmarks/node_cost.py --ready NAME "READY gateway=... dashboard=... lab=..." [--ready ...]
        [--strategies local,sticky,redis,jwt] [--rounds 5] [--seconds 5] [--connections 4]
-e.g.   python3 benchmarks/node_cost.py --cluster main http://127.0.0.1:8080 http://127.0.0.1:18890/api/resources
+e.g.   python3 benchmarks/node_cost.py --ready main "$(grep -m1 '^READY ' apphost.log)"
+       python3 benchmarks/node_cost.py --cluster main http://127.0.0.1:8080 'http://127.0.0.1:18890/?t=<token>'
+
+LAB_URL is the lab= link of the AppHost's READY line: the lab's control API (GET /api/resources, for the node
+pids) answers only with the run's control token, which that link carries as ?t= and this script sends as the
+X-Control-Token header.
 """
-import argparse, http.cookiejar, json, os, re, shutil, subprocess, sys, time, urllib.request
+import argparse, http.cookiejar, json, os, re, shutil, subprocess, sys, time, urllib.parse, urllib.request
 
 TICK = os.sysconf('SC_CLK_TCK')
 
@@ -25,9 +31,28 @@ def pool_cpu(pids):
     return sum(cpu_seconds(p) for p in pids)
 
 
-def pool_pids(resources_url):
+def parse_ready(line):
+    """The gateway and lab URLs of a READY line: READY gateway=<url> dashboard=<url> lab=<url>/?t=<token>."""
+    urls = dict(part.split('=', 1) for part in line.split()[1:] if '=' in part)
+    if not line.startswith('READY ') or 'gateway' not in urls or 'lab' not in urls:
+        sys.exit(f'node_cost: not a READY line: {line!r}')
+    return urls['gateway'], urls['lab']
+
+
+def control_api(lab_url):
+    """The lab's /api/resources and the control token from its READY-line link (?t=...)."""
+    parts = urllib.parse.urlsplit(lab_url)
+    token = urllib.parse.parse_qs(parts.query).get('t', [None])[0]
+    if not token:
+        sys.exit(f'node_cost: {lab_url} carries no control token: give the lab= link of the READY line (.../?t=<token>)')
+    return f'{parts.scheme}://{parts.netloc}/api/resources', token
+
+
+def pool_pids(lab_url):
+    resources_url, token = control_api(lab_url)
+    request = urllib.request.Request(resources_url, headers={'X-Control-Token': token, 'Accept': 'application/json'})
     pools = {}
-    for resource in json.load(urllib.request.urlopen(resources_url)):
+    for resource in json.load(urllib.request.urlopen(request)):
         if resource.get('pool') and resource.get('pid'):
             pools.setdefault(resource['pool'], []).append(resource['pid'])
     return pools
@@ -63,17 +88,21 @@ def measure_once(gateway, pids, strategy, seconds, connections):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('--cluster', nargs=3, action='append', required=True, metavar=('NAME', 'GATEWAY', 'RESOURCES'))
+    parser.add_argument('--cluster', nargs=3, action='append', default=[], metavar=('NAME', 'GATEWAY', 'LAB'))
+    parser.add_argument('--ready', nargs=2, action='append', default=[], metavar=('NAME', 'READY_LINE'))
     parser.add_argument('--strategies', default='local,sticky,redis,jwt')
     parser.add_argument('--rounds', type=int, default=5)
     parser.add_argument('--seconds', type=int, default=5)
     parser.add_argument('--connections', type=int, default=4)
     args = parser.parse_args()
+    args.cluster += [(name, *parse_ready(line)) for name, line in args.ready]
+    if not args.cluster:
+        parser.error('give at least one --cluster or --ready')
     if shutil.which('wrk') is None:
         sys.exit('node_cost: wrk is not installed (apt-get install wrk); refusing to guess figures without it')
 
     strategies = args.strategies.split(',')
-    clusters = [(name, gateway.rstrip('/'), pool_pids(resources)) for name, gateway, resources in args.cluster]
+    clusters = [(name, gateway.rstrip('/'), pool_pids(lab)) for name, gateway, lab in args.cluster]
     for name, gateway, pids in clusters:  # warm-up: JIT and connection pools, not measured
         for strategy in strategies:
             wrk(f'{gateway}/{strategy}/api/me', login(gateway, strategy), 10, args.connections)

@@ -1,4 +1,5 @@
 using ClusterSessions.AppHost.Configuration;
+using ClusterSessions.AppHost.Lab.Security;
 using ClusterSessions.AppHost.Nodes;
 
 namespace ClusterSessions.AppHost.Cluster;
@@ -25,6 +26,16 @@ internal sealed class ClusterModel(ClusterOptions options, string runDirectory)
     public StoreInfo? Store { get; set; }
 
     public Uri? LabUrl { get; set; }
+
+    /// <summary>This run's token for the lab's control API: made once, with the model, and never written to disk.</summary>
+    public ControlToken ControlToken { get; } = ControlToken.Create();
+
+    /// <summary>
+    /// The lab's link with its token (<c>/?t=…</c>, like the dashboard's <c>login?t=</c>): opening it gives the browser
+    /// the lab's cookie. Null until the lab has a URL.
+    /// </summary>
+    public Uri? LabLoginUrl =>
+        LabUrl is { } lab ? new Uri(lab, $"/?{ControlToken.QueryName}={ControlToken.Value}") : null;
 
     /// <summary>The Aspire dashboard's login link (its token included); null when the dashboard is off.</summary>
     public Uri? DashboardLoginUrl { get; set; }

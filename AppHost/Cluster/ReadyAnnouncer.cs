@@ -5,7 +5,8 @@ namespace ClusterSessions.AppHost.Cluster;
 
 /// <summary>
 /// Prints <c>READY gateway=… dashboard=… lab=…</c> once the store, the gateway and every node are healthy: the line
-/// scripts and tests wait for (DESIGN.md § The control contract).
+/// scripts and tests wait for (DESIGN.md § The control contract). Both the dashboard's and the lab's links carry their
+/// token (<c>?t=</c>): the line is the way in for whoever can read the AppHost's console.
 /// </summary>
 internal sealed class ReadyAnnouncer(ClusterModel model, ResourceNotificationService notifications) : BackgroundService
 {
@@ -17,7 +18,7 @@ internal sealed class ReadyAnnouncer(ClusterModel model, ResourceNotificationSer
     }
 
     internal static string Line(ClusterModel model) =>
-        $"READY gateway={Trim(model.Gateway?.Url)} dashboard={Trim(model.DashboardLoginUrl)} lab={Trim(model.LabUrl)}";
+        $"READY gateway={Trim(model.Gateway?.Url)} dashboard={Trim(model.DashboardLoginUrl)} lab={Trim(model.LabLoginUrl)}";
 
     private static string Trim(Uri? url) => url?.ToString().TrimEnd('/') ?? "-";
 }

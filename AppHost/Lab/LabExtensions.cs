@@ -24,7 +24,8 @@ internal static class LabExtensions
         builder.Services.AddHostedService<ReadyAnnouncer>();
         foreach (var gateway in builder.Resources.OfType<GatewayResource>())
         {
-            builder.CreateResourceBuilder(gateway).WithUrl(model.LabUrl.ToString(), "Lab: Try it, Traffic, Compare, Pools");
+            // With the token: the dashboard asks for its own login first, so whoever sees this link may drive the lab.
+            builder.CreateResourceBuilder(gateway).WithUrl(model.LabLoginUrl!.ToString(), "Lab: Try it, Traffic, Compare, Pools");
         }
 
         return builder;

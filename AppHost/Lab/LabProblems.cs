@@ -11,6 +11,10 @@ internal static class LabProblems
     public static IResult UnknownResource(string name) =>
         Problem(StatusCodes.Status404NotFound, "unknown resource", $"no resource named '{name}'");
 
+    /// <summary>A request the lab refuses to act on (no or a wrong control token, another origin's page).</summary>
+    public static IResult Forbidden(string error, string detail) =>
+        Problem(StatusCodes.Status403Forbidden, error, detail);
+
     public static IResult UnknownPool(string strategy) =>
         Problem(StatusCodes.Status404NotFound, "unknown pool", $"no pool named '{strategy}'");
 }

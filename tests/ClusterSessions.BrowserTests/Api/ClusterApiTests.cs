@@ -128,7 +128,7 @@ public sealed class ClusterApiTests(LabCluster cluster)
     public async Task SetLoadBalancing_KnownPolicy_GatewayPoolsUseItUntilChangedBack()
     {
         using var lab = cluster.CreateLabClient();
-        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{cluster.GatewayAdminPort}/") };
+        using var admin = cluster.CreateGatewayAdminClient();
         try
         {
             using var put = await lab.PutAsJsonAsync("api/gateway/load-balancing", new { policy = "FirstAlphabetical" });

@@ -68,7 +68,7 @@ public sealed class LiveApiTests(LabCluster cluster)
     public async Task GatewayTraffic_AdminPortOnly_RecordsEachProxiedRequestWithItsNode()
     {
         using var gateway = cluster.CreateGatewayClient();
-        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{cluster.GatewayAdminPort}/") };
+        using var admin = cluster.CreateGatewayAdminClient();
         var before = (await (await admin.GetAsync("_gateway/traffic?limit=1")).JsonAsync()).GetProperty("last").GetInt64();
         var servedBy = new List<string?>();
         for (var i = 0; i < 4; i++)

@@ -14,11 +14,14 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     [ChromiumFact]
     public async Task Page_Loads_ShowsTheHeaderLinksAndTheTryItViewWithoutConsoleErrors()
     {
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
 
-        await page.GotoAsync("/");
+        var response = await lab.GotoLinkAsync();
 
+        // The link's token is now the lab's cookie, and off the address bar.
+        Assert.Equal(cluster.Lab.GetLeftPart(UriPartial.Authority) + "/", response?.Url);
+        Assert.DoesNotContain("t=", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page).ToHaveTitleAsync("ClusterSessions lab");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ClusterSessions lab");
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
@@ -41,7 +44,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     [ChromiumFact]
     public async Task EveryView_BeforeTheFirstData_SaysLoading()
     {
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
         // Hold the live stream, the state fallback and compare's own state unanswered: no view has data yet.
         foreach (var api in new[] { "**/api/events", "**/api/state", "**/api/compare" })
@@ -49,7 +52,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
             await page.RouteAsync(api, _ => Task.CompletedTask);
         }
 
-        await page.GotoAsync("/#pools");
+        await lab.GotoLinkAsync("pools");
 
         var pools = page.Locator("#view-pools");
         await Assertions.Expect(pools.Locator("[data-role='summary']")).ToHaveTextAsync("loading…");
@@ -73,7 +76,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     [ChromiumFact]
     public async Task TryIt_LoginThenReadMeFiveTimes_EachPoolShowsWhereItsSessionLives()
     {
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
         await lab.GotoLabAsync("tryit");
 
@@ -115,7 +118,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     [ChromiumFact]
     public async Task Traffic_BeforeDataThenAfterRequests_SaysLoadingThenListsThem()
     {
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
         var release = new TaskCompletionSource();
         await page.RouteAsync("**/api/events", async route =>
@@ -123,7 +126,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
             await release.Task;
             await route.ContinueAsync();
         });
-        await page.GotoAsync("/#traffic");
+        await lab.GotoLinkAsync("traffic");
         var view = page.Locator("#view-traffic");
         await Assertions.Expect(view.Locator("[data-role='summary']")).ToHaveTextAsync("loading…");
         await Assertions.Expect(view.Locator("[data-role='rows'] tr[data-role='loading']")).ToHaveTextAsync("loading…");
@@ -144,7 +147,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     [ChromiumFact]
     public async Task Traffic_NoRequestsYet_SaysSoInsteadOfLoading()
     {
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
         using var client = cluster.CreateLabClient();
         var state = await client.GetStringAsync("api/state");
@@ -158,7 +161,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
             BodyBytes = Encoding.UTF8.GetBytes(stream),
         }));
 
-        await page.GotoAsync("/#traffic");
+        await lab.GotoLinkAsync("traffic");
 
         var view = page.Locator("#view-traffic");
         await Assertions.Expect(view.Locator("[data-role='rows'] tr[data-role='empty']")).ToHaveTextAsync("No requests yet.");
@@ -168,7 +171,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     [ChromiumFact]
     public async Task Compare_RunSteadyShort_RendersItsTableAndCharts()
     {
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
         await lab.GotoLabAsync("compare");
         var view = page.Locator("#view-compare");
@@ -194,7 +197,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     public async Task Pools_KillThenStartANode_ItsRowShowsItFinishedThenRunning()
     {
         const string node = "local-2";
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
         var confirmations = lab.AcceptDialogs();
         await lab.GotoLabAsync("pools");
@@ -232,7 +235,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     public async Task Pools_AddNodeThenRemoveIt_ASpareBecomesAMemberThenASpareAgain()
     {
         const string strategy = "sticky";
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
         var confirmations = lab.AcceptDialogs();
         await lab.GotoLabAsync("pools");
@@ -278,9 +281,9 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     [ChromiumFact]
     public async Task Pools_ApplyAnotherLoadBalancingPolicy_TheGatewayBalancesWithIt()
     {
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
-        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{cluster.GatewayAdminPort}/") };
+        using var admin = cluster.CreateGatewayAdminClient();
         await lab.GotoLabAsync("pools");
         var select = page.Locator("#policy-select");
         await Assertions.Expect(select).ToBeEnabledAsync();
@@ -306,7 +309,7 @@ public sealed partial class LabPageTests(LabCluster cluster, BrowserFixture brow
     [ChromiumFact]
     public async Task Tabs_Keyboard_ArrowKeysHomeAndEndMoveBetweenViews()
     {
-        await using var lab = await browser.OpenAsync(cluster.Lab, BrowserFixture.Desktop);
+        await using var lab = await browser.OpenLabAsync(cluster, BrowserFixture.Desktop);
         var page = lab.Page;
         await lab.GotoLabAsync("tryit");
 

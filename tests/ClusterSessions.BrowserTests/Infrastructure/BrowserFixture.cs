@@ -46,14 +46,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A fresh context (its own cookies and storage) and page at <paramref name="viewport"/>, relative URLs against
     /// <paramref name="baseUrl"/>, watched for console errors.
     /// </summary>
-    public async Task<BrowserPage> OpenAsync(Uri baseUrl, ViewportSize viewport)
+    public Task<BrowserPage> OpenAsync(Uri baseUrl, ViewportSize viewport) => OpenAsync(baseUrl, viewport, labLink: null);
+
+    /// <summary>
+    /// A fresh context and page for the lab, which gets in the way a user does: its first navigation goes through the
+    /// READY line's link (<see cref="BrowserPage.GotoLinkAsync"/>, <see cref="BrowserPage.GotoLabAsync"/>), which sets
+    /// the lab's cookie and redirects to <c>/</c>.
+    /// </summary>
+    public Task<BrowserPage> OpenLabAsync(LabCluster cluster, ViewportSize viewport)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return OpenAsync(cluster.Lab, viewport, cluster.LabLink);
+    }
+
+    private async Task<BrowserPage> OpenAsync(Uri baseUrl, ViewportSize viewport, Uri? labLink)
     {
         var browser = await GetBrowserAsync();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, BaseURL = baseUrl.ToString() });
         // Two cores run a dozen processes, the Aspire dashboard and this browser: give the pages time.
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
-        return new BrowserPage(context, page);
+        return new BrowserPage(context, page, labLink);
     }
 
     public async Task DisposeAsync()

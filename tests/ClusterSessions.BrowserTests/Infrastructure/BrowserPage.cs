@@ -6,11 +6,13 @@ namespace ClusterSessions.BrowserTests.Infrastructure;
 public sealed class BrowserPage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
+    private readonly Uri? _labLink;
     private readonly List<string> _errors = [];
 
-    internal BrowserPage(IBrowserContext context, IPage page)
+    internal BrowserPage(IBrowserContext context, IPage page, Uri? labLink = null)
     {
         _context = context;
+        _labLink = labLink;
         Page = page;
         page.Console += (_, message) =>
         {
@@ -44,10 +46,22 @@ public sealed class BrowserPage : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens the lab on one view (<c>/#pools</c>) and waits for its live stream.</summary>
+    public IBrowserContext Context => _context;
+
+    /// <summary>
+    /// Opens the lab through its link (<c>/?t=&lt;token&gt;#view</c>, as from the READY line): the lab sets its cookie
+    /// and redirects to <c>/</c>, and the browser keeps the <c>#view</c>. Waits for nothing more than the page.
+    /// </summary>
+    public async Task<IResponse?> GotoLinkAsync(string? view = null)
+    {
+        var link = _labLink ?? throw new InvalidOperationException("not a lab page: open it with BrowserFixture.OpenLabAsync");
+        return await Page.GotoAsync(view is null ? link.ToString() : $"{link}#{view}");
+    }
+
+    /// <summary>Opens the lab through its link on one view (<c>/#pools</c>) and waits for its live stream.</summary>
     public async Task GotoLabAsync(string view)
     {
-        await Page.GotoAsync($"/#{view}");
+        await GotoLinkAsync(view);
         await Page.Locator("#connection[data-state='live']").WaitForAsync();
         await Assertions.Expect(Page.Locator($"#view-{view}")).ToBeVisibleAsync();
     }

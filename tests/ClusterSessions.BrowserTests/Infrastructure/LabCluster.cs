@@ -2,6 +2,7 @@ using System.Net;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using ClusterSessions.AppHost.Cluster;
+using ClusterSessions.AppHost.Gateway;
 using ClusterSessions.AppHost.Lab;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,12 @@ public sealed class LabCluster : IAsyncLifetime
     public IReadOnlyList<string> Spares => [.. Model.Pools.SelectMany(p => p.Nodes).Where(n => n.Spare).Select(n => n.Name)];
 
     public Uri Lab => Model.LabUrl!;
+
+    /// <summary>The lab's link as the READY line prints it (<c>/?t=&lt;token&gt;</c>): the way a browser gets in.</summary>
+    public Uri LabLink => Model.LabLoginUrl!;
+
+    /// <summary>This run's control token, as scripts send it (<c>X-Control-Token</c>).</summary>
+    public string ControlToken => Model.ControlToken.Value;
 
     public Uri Gateway => Model.Gateway!.Url;
 
@@ -86,12 +93,28 @@ public sealed class LabCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>The lab's API with a cookie jar (the Try it relay keys its visits by a lab cookie).</summary>
-    public HttpClient CreateLabClient() => new(new HttpClientHandler { CookieContainer = new CookieContainer() })
+    /// <summary>
+    /// The lab's API as a script calls it: this run's token in <c>X-Control-Token</c>, and a cookie jar (the Try it
+    /// relay keys its visits by a lab cookie).
+    /// </summary>
+    public HttpClient CreateLabClient()
     {
-        BaseAddress = Lab,
-        Timeout = TimeSpan.FromSeconds(90),
-    };
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = Lab,
+            Timeout = TimeSpan.FromSeconds(90),
+        };
+        client.DefaultRequestHeaders.Add(AppHost.Lab.Security.ControlToken.HeaderName, ControlToken);
+        return client;
+    }
+
+    /// <summary>The gateway's admin API (pools, traffic), with this run's admin token as the AppHost sends it.</summary>
+    public HttpClient CreateGatewayAdminClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{GatewayAdminPort}/"), Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Add(GatewayAdminToken.HeaderName, GatewayAdminToken.Value);
+        return client;
+    }
 
     /// <summary>Straight to the gateway, no cookies: round-robin reaches every node.</summary>
     public HttpClient CreateGatewayClient() => new(new HttpClientHandler { UseCookies = false })

@@ -149,7 +149,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
     /// <summary>The process ids of the resources, as the lab reports them (<c>GET /api/resources</c>, field <c>pid</c>).</summary>
     public async Task<Dictionary<string, int>> ResourcePidsAsync()
     {
-        using var client = new HttpClient { BaseAddress = Lab, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient { BaseAddress = new Uri(Lab.GetLeftPart(UriPartial.Authority)), Timeout = TimeSpan.FromSeconds(30) };
+        // The READY line's lab link carries the control token as ?t=; scripts send it as a header.
+        client.DefaultRequestHeaders.Add("X-Control-Token", Uri.UnescapeDataString(Lab.Query["?t=".Length..]));
         var resources = await client.GetFromJsonAsync<JsonElement>("api/resources");
         return resources.EnumerateArray()
             .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.Number)

@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using ClusterSessions.AppHost.Cluster;
 using ClusterSessions.AppHost.Lab;
+using ClusterSessions.AppHost.Lab.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
@@ -110,8 +111,16 @@ public abstract class ClusterFixture(IMessageSink diagnostics, string strategies
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>A client of the lab's control API (<c>/api/resources</c>, <c>/api/pools</c>…).</summary>
-    public HttpClient CreateLabClient() => new() { BaseAddress = Lab, Timeout = TimeSpan.FromSeconds(90) };
+    /// <summary>A client of the lab's control API (<c>/api/resources</c>, <c>/api/pools</c>…), as a script calls it: with this run's token.</summary>
+    public HttpClient CreateLabClient()
+    {
+        var client = CreateLabClientWithoutToken();
+        client.DefaultRequestHeaders.Add(ControlToken.HeaderName, Model.ControlToken.Value);
+        return client;
+    }
+
+    /// <summary>The same without the token: what the lab must refuse.</summary>
+    public HttpClient CreateLabClientWithoutToken() => new() { BaseAddress = Lab, Timeout = TimeSpan.FromSeconds(90) };
 
     /// <summary>
     /// Waits until the gateway routes to <paramref name="node"/> again, and still does once the failures from

@@ -4,7 +4,10 @@ using ClusterSessions.ClusterTests.Infrastructure;
 
 namespace ClusterSessions.ClusterTests.Lab;
 
-/// <summary>The lab's control API (<c>/api/resources</c>) on a real cluster: Aspire's resources as the page shows them.</summary>
+/// <summary>
+/// The lab's control API (<c>/api/resources</c>) on a real cluster: Aspire's resources as the page shows them, only for
+/// a caller with the run's token and the lab's own host name.
+/// </summary>
 [Collection(LocalAndStickyCollection.Name)]
 public sealed class ControlApiTests(LocalAndStickyCluster cluster)
 {
@@ -47,6 +50,33 @@ public sealed class ControlApiTests(LocalAndStickyCluster cluster)
         using var badName = await lab.PostAsync("api/resources/nope-9/kill", null);
         Assert.Equal(HttpStatusCode.NotFound, badName.StatusCode);
         Assert.Equal("unknown resource", (await badName.JsonAsync()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task PostKill_NoToken_Answers403AndTheNodeKeepsRunning()
+    {
+        using var lab = cluster.CreateLabClientWithoutToken();
+        var before = cluster.Control.FindResource("sticky-3")!;
+
+        using var response = await lab.PostAsync("api/resources/sticky-3/kill", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("control token required", (await response.JsonAsync()).GetProperty("error").GetString());
+        var after = cluster.Control.FindResource("sticky-3")!;
+        Assert.Equal("running", after.State);
+        Assert.Equal(before.Pid, after.Pid);
+    }
+
+    [Fact]
+    public async Task GetResources_ForeignHost_Answers400()
+    {
+        using var lab = cluster.CreateLabClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/resources");
+        request.Headers.Host = "rebound.example";
+
+        using var response = await lab.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,18 @@
 // fetch() for the lab's JSON API: every failure becomes an ApiError with a sentence a person can read.
+import { banner } from './notify.js';
+
+/**
+ * The lab answers 403 to a browser without this run's control token: the page was opened by its bare address, or the
+ * AppHost has restarted since (a new token every run). The token only comes through its link.
+ */
+export const NO_TOKEN_MESSAGE =
+  "This page has no valid control token, so the lab will not answer it. Open the lab through the link in the AppHost's " +
+  'READY line (lab=…/?t=…) or the Lab link on the gateway in the Aspire dashboard.';
+
+/** Whether an answer is the lab refusing this browser (no or an old token), rather than refusing one request. */
+export function isTokenRefusal(status, body) {
+  return status === 403 && body?.error === 'control token required';
+}
 
 export class ApiError extends Error {
   constructor(message, status, body) {
@@ -33,6 +47,7 @@ export async function api(method, url, body) {
   }
 
   if (!response.ok) {
+    if (isTokenRefusal(response.status, json)) banner(NO_TOKEN_MESSAGE);
     const reason = json?.detail || json?.error || json?.title || response.statusText || 'no reason given';
     throw new ApiError(`${response.status}: ${reason}`, response.status, json);
   }

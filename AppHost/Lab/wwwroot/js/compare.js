@@ -2,7 +2,7 @@
 // SVG charts. The last report survives a reload: the server keeps it, and this browser keeps a copy too.
 import { h, fill, role, setText, showNotice, formatNumber } from './dom.js';
 import { on } from './live.js';
-import { get, post } from './api.js';
+import { get, isTokenRefusal, post } from './api.js';
 import { groupedBars } from './charts.js';
 import { nodeClass } from './traffic.js';
 
@@ -23,6 +23,7 @@ const METRICS = [
   { key: 'meanRequestBytes', label: 'mean request bytes', format: v => `${formatNumber(v)} B` },
   { key: 'perNode', label: 'requests per node', format: perNode },
   { key: 'acceptedAfterLogout', label: 'accepted after logout', format: v => formatNumber(v), optional: true },
+  { key: 'unauthorized', label: '401 answers', format: v => formatNumber(v), optional: true },
   { key: 'lostUpdates', label: 'lost updates', format: v => formatNumber(v), optional: true },
   { key: 'recoverySeconds', label: 'recovery', format: v => `${formatNumber(v, 1)} s`, optional: true },
 ];
@@ -90,6 +91,8 @@ async function refresh() {
   try {
     apply(await get('/api/compare'));
   } catch (error) {
+    // Without the token every poll would be refused the same way: the banner says how to get in.
+    if (isTokenRefusal(error.status, error.body)) stopFollowing();
     unavailable(error);
   }
 }

@@ -1,6 +1,9 @@
 // The page's one shared stream of cluster state and gateway traffic (GET /api/events).
 import { banner } from './notify.js';
-import { get } from './api.js';
+import { ApiError, get, isTokenRefusal } from './api.js';
+
+/** After the lab refused the stream for another reason than the token, how long until the page asks again. */
+const REOPEN_MS = 3000;
 
 const listeners = { state: [], traffic: [] };
 let latest = { state: null };
@@ -58,16 +61,40 @@ async function fetchStateOnce() {
   }
 }
 
+/**
+ * EventSource gives up for good when the lab answers with an error status, and does not say which: ask the API (which
+ * shows the way in when it is the token), then open the stream again unless it was the token.
+ */
+async function whyRefused() {
+  try {
+    const state = await get('/api/state');
+    if (!latest.state) deliver('state', state);
+  } catch (error) {
+    if (error instanceof ApiError && isTokenRefusal(error.status, error.body)) {
+      setConnection('down', 'no control token');
+      return;
+    }
+  }
+  setTimeout(connect, REOPEN_MS);
+}
+
 export function connect() {
   if (source) return;
-  source = new EventSource('/api/events');
-  source.addEventListener('open', () => {
+  const stream = new EventSource('/api/events');
+  source = stream;
+  stream.addEventListener('open', () => {
     setConnection('live', 'live');
     banner(null);
   });
-  source.addEventListener('state', event => dispatch('state', event));
-  source.addEventListener('traffic', event => dispatch('traffic', event));
-  source.addEventListener('error', () => {
+  stream.addEventListener('state', event => dispatch('state', event));
+  stream.addEventListener('traffic', event => dispatch('traffic', event));
+  stream.addEventListener('error', () => {
+    if (stream.readyState === EventSource.CLOSED) {
+      source = null;
+      setConnection('down', 'refused');
+      whyRefused();
+      return;
+    }
     // EventSource retries by itself; say so, so a stopped AppHost is not mistaken for a quiet cluster.
     setConnection('down', 'reconnecting…');
     banner('Live updates stopped: the lab is not answering (is the AppHost still running?). Retrying…');

@@ -6,7 +6,7 @@ namespace ClusterSessions.Tests.AppHost.Cluster;
 public sealed class ReadyAnnouncerTests
 {
     [Fact]
-    public void Line_EverythingUp_NamesGatewayDashboardLoginAndLabWithoutTrailingSlashes()
+    public void Line_EverythingUp_NamesGatewayDashboardLoginAndTheLabLinkWithItsToken()
     {
         var model = new ClusterModel(new ClusterOptions(), Path.GetTempPath())
         {
@@ -16,8 +16,30 @@ public sealed class ReadyAnnouncerTests
         };
 
         Assert.Equal(
-            "READY gateway=http://127.0.0.1:8080 dashboard=http://127.0.0.1:18888/login?t=abc lab=http://127.0.0.1:18890",
+            $"READY gateway=http://127.0.0.1:8080 dashboard=http://127.0.0.1:18888/login?t=abc lab=http://127.0.0.1:18890/?t={model.ControlToken.Value}",
             ReadyAnnouncer.Line(model));
+    }
+
+    [Fact]
+    public void Line_LabLink_CarriesThisRunsTokenAsScriptsParseIt()
+    {
+        var model = new ClusterModel(new ClusterOptions(), Path.GetTempPath()) { LabUrl = new Uri("http://127.0.0.1:18890") };
+
+        var lab = new Uri(ReadyAnnouncer.Line(model).Split(' ').Single(p => p.StartsWith("lab=", StringComparison.Ordinal))["lab=".Length..]);
+
+        Assert.Equal("http://127.0.0.1:18890", lab.GetLeftPart(UriPartial.Authority));
+        Assert.Equal("/", lab.AbsolutePath);
+        Assert.Equal($"?t={model.ControlToken.Value}", lab.Query);
+    }
+
+    [Fact]
+    public void Line_TwoRuns_TwoTokens()
+    {
+        var first = new ClusterModel(new ClusterOptions(), Path.GetTempPath()) { LabUrl = new Uri("http://127.0.0.1:18890") };
+        var second = new ClusterModel(new ClusterOptions(), Path.GetTempPath()) { LabUrl = new Uri("http://127.0.0.1:18890") };
+
+        Assert.Same(first.ControlToken, first.ControlToken);
+        Assert.NotEqual(ReadyAnnouncer.Line(first), ReadyAnnouncer.Line(second));
     }
 
     [Fact]

@@ -2,9 +2,12 @@ using System.Net;
 using ClusterSessions.AppHost.Cluster;
 using ClusterSessions.AppHost.Configuration;
 using ClusterSessions.AppHost.Lab;
+using ClusterSessions.AppHost.Lab.Security;
 using ClusterSessions.AppHost.Redis.Provisioning;
+using ClusterSessions.Tests.AppHost.Lab.Security;
 using ClusterSessions.Tests.AppHost.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,19 +17,24 @@ namespace ClusterSessions.Tests.AppHost.Lab;
 /// The lab's web server (<see cref="LabServer.Create"/>) on a loopback port, over a cluster that is described but not
 /// running: a store, a gateway whose port nobody listens on, and pools <c>local</c> and <c>sticky</c> of two nodes and
 /// one spare each. Aspire is <see cref="FakeResourceControl"/>; the gateway's admin API is
-/// <see cref="FakeGatewayAdmin"/> when given, else there is none.
+/// <see cref="FakeGatewayAdmin"/> when given, else there is none. What the lab logs is kept in <see cref="Logs"/>.
 /// </summary>
 public sealed class LabHost : IAsyncLifetime
 {
     private readonly FakeGatewayAdmin? _gatewayAdmin;
     private readonly string _runDirectory = Directory.CreateTempSubdirectory("cluster-sessions-lab-").FullName;
+    private readonly ILoggerFactory _loggerFactory;
     private WebApplication? _app;
 
     public LabHost()
     {
+        _loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(Logs));
     }
 
-    internal LabHost(FakeGatewayAdmin gatewayAdmin) => _gatewayAdmin = gatewayAdmin;
+    internal LabHost(FakeGatewayAdmin gatewayAdmin)
+        : this() => _gatewayAdmin = gatewayAdmin;
+
+    internal LogLines Logs { get; } = new();
 
     internal FakeResourceControl Resources { get; } = new();
 
@@ -42,16 +50,26 @@ public sealed class LabHost : IAsyncLifetime
     {
         Model = CreateModel(_runDirectory);
         Cluster = new ClusterControl(Model, Resources, _gatewayAdmin?.Client, Clock, NullLogger<ClusterControl>.Instance);
-        _app = LabServer.Create(Cluster, 0);
+        _app = LabServer.Create(Cluster, 0, _loggerFactory);
         await _app.StartAsync();
         Url = new Uri(_app.Urls.Single());
     }
 
-    public HttpClient CreateClient() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    /// <summary>A script's client: this run's token as <c>X-Control-Token</c>, a cookie jar, no automatic redirects.</summary>
+    public HttpClient CreateClient()
     {
-        BaseAddress = Url,
-        Timeout = TimeSpan.FromSeconds(20),
-    };
+        var client = CreateClientWithoutToken();
+        client.DefaultRequestHeaders.Add(ControlToken.HeaderName, Model.ControlToken.Value);
+        return client;
+    }
+
+    /// <summary>The same without the token: a browser that never opened the lab's link, or another site's page.</summary>
+    public HttpClient CreateClientWithoutToken(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = Url,
+            Timeout = TimeSpan.FromSeconds(20),
+        };
 
     public async Task DisposeAsync()
     {
@@ -60,6 +78,7 @@ public sealed class LabHost : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
+        _loggerFactory.Dispose();
         Directory.Delete(_runDirectory, recursive: true);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using ClusterSessions.AppHost.Lab.Security;
 using ClusterSessions.AppHost.Lab.TryIt;
 
 namespace ClusterSessions.Tests.AppHost.Lab.TryIt;
@@ -43,6 +44,7 @@ public sealed class LabTryItEndpointsTests(LabHost host) : IClassFixture<LabHost
     public async Task FirstClick_SetsTheLabCookieScopedToTheRelay()
     {
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = host.Url };
+        client.DefaultRequestHeaders.Add(ControlToken.HeaderName, host.Model.ControlToken.Value);
 
         using var response = await client.PostAsync(new Uri("/api/try/local/me", UriKind.Relative), null);
 
