@@ -131,9 +131,11 @@ internal static class CompareCommand
                 table.AddColumn(new TableColumn(strategy).RightAligned());
             }
 
+            AddRow(table, "requests", results, r => r.Requests.ToString(CultureInfo.InvariantCulture));
             AddRow(table, "continuity", results, r => r.Continuity.ToString("0.000", CultureInfo.InvariantCulture));
             AddRow(table, "sessions lost", results, r => r.SessionsLost.ToString(CultureInfo.InvariantCulture));
             AddRow(table, "errors", results, r => r.Errors.ToString(CultureInfo.InvariantCulture));
+            AddOptionalRow(table, "401 answers", results, r => r.Unauthorized?.ToString(CultureInfo.InvariantCulture));
             AddOptionalRow(table, "lost updates", results, r => r.LostUpdates?.ToString(CultureInfo.InvariantCulture));
             AddOptionalRow(table, "replays accepted", results, r => r.AcceptedAfterLogout?.ToString(CultureInfo.InvariantCulture));
             AddOptionalRow(table, "recovery s", results, r => r.RecoverySeconds?.ToString("0.0", CultureInfo.InvariantCulture));

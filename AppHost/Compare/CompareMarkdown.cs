@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClusterSessions.AppHost.Compare.Scenarios;
 
 namespace ClusterSessions.AppHost.Compare;
 
@@ -27,7 +28,7 @@ internal static class CompareMarkdown
             md.AppendLine();
             WriteTable(md, results);
             md.AppendLine();
-            md.AppendLine(CompareProse.Describe(scenario, results, Users(report)));
+            md.AppendLine(CompareProse.Describe(scenario, results, Users(report, scenario)));
         }
 
         return md.ToString();
@@ -62,15 +63,22 @@ internal static class CompareMarkdown
         {
             Row(md, "recovery s", results, r => r.RecoverySeconds?.ToString("0.0", Invariant) ?? "-");
         }
+
+        if (results.Values.Any(r => r.Unauthorized is not null))
+        {
+            Row(md, "401 answers", results, r => r.Unauthorized?.ToString(Invariant) ?? "-");
+        }
     }
 
-    // An int when the report was just made, a JsonElement when it was read back from compare.json.
-    private static int Users(CompareReport report) => report.Config.GetValueOrDefault("users") switch
-    {
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } element => element.GetInt32(),
-        IConvertible value => value.ToInt32(Invariant),
-        _ => 0,
-    };
+    // The load scenario runs users of its own, more than the schedule's. An int when the report was just made, a
+    // JsonElement when it was read back from compare.json.
+    private static int Users(CompareReport report, string scenario) =>
+        report.Config.GetValueOrDefault(scenario == NodeKillUnderLoadScenario.ScenarioName ? "usersUnderLoad" : "users") switch
+        {
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } element => element.GetInt32(),
+            IConvertible value => value.ToInt32(Invariant),
+            _ => 0,
+        };
 
     private static void Row(StringBuilder md, string name, IReadOnlyDictionary<string, StrategyResult> results, Func<StrategyResult, string> value) =>
         md.AppendLine($"| {name} | " + string.Join(" | ", results.Values.Select(value)) + " |");

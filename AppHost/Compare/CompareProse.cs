@@ -68,6 +68,7 @@ internal static class CompareProse
         "logoutReplay" => Replays(results),
         "race" => Races(results),
         "nodeKill" or "storeOutage" or "storeOutageSilent" => Recovery(results),
+        "nodeKillUnderLoad" => UnderLoad(results),
         _ => Cost(results),
     };
 
@@ -107,6 +108,28 @@ internal static class CompareProse
 
         return Sentence(recovered.Select(r =>
             $"on {r.Key} the last error came {r.Value.RecoverySeconds!.Value.ToString("0.0", Invariant)} s after the fault"));
+    }
+
+    /// <summary>The two ways a crash under load reaches users: requests lost in flight (errors) and sessions lost (401s).</summary>
+    private static string UnderLoad(IReadOnlyDictionary<string, StrategyResult> results)
+    {
+        var failing = results.Where(r => r.Value.Errors > 0).ToList();
+        var inFlight = failing.Count == 0
+            ? "No request in flight on the killed node reached its user as an error."
+            : "The errors are requests the killed node held, or was sent before the gateway took it out, which a gateway " +
+              "that retries them on another node would have answered: " +
+              "the last came " + Join(failing.Select(r => $"{(r.Value.RecoverySeconds ?? 0).ToString("0.0", Invariant)} s after the kill on {r.Key}").ToList()) + ".";
+
+        var refused = results.Where(r => r.Value.Unauthorized > 0).ToList();
+        var none = results.Where(r => r.Value.Unauthorized == 0).Select(r => r.Key).ToList();
+        var parts = refused.Select(r =>
+            $"{r.Key} answered {r.Value.Unauthorized} request{(r.Value.Unauthorized == 1 ? "" : "s")} with 401, a node without the user's session, which no retry brings back").ToList();
+        if (none.Count > 0)
+        {
+            parts.Add($"{Join(none)} answered none with 401");
+        }
+
+        return parts.Count == 0 ? inFlight : inFlight + " " + Sentence(parts);
     }
 
     private static string Cost(IReadOnlyDictionary<string, StrategyResult> results) =>

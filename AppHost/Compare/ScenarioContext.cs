@@ -23,13 +23,19 @@ internal sealed class ScenarioContext(ClusterControl cluster, IReadOnlyList<stri
     public ScenarioContext For(IReadOnlyList<string> strategies) =>
         new(Cluster, strategies, Options, TimeProvider, reportProgress);
 
-    public VirtualUserGroup CreateUsers()
+    public VirtualUserGroup CreateUsers() => CreateUsers(Options.Users);
+
+    /// <summary><paramref name="count"/> users per strategy, each with a cookie jar of their own (demo logins repeat).</summary>
+    public VirtualUserGroup CreateUsers(int count)
     {
         var gateway = Cluster.GatewayUrl ?? throw new InvalidOperationException("the cluster has no gateway");
         return new VirtualUserGroup(Strategies.ToDictionary(
             s => s,
-            s => Enumerable.Range(0, Options.Users).Select(i => new VirtualUser(gateway, s, DemoUsers[i % DemoUsers.Length], TimeProvider)).ToList()));
+            s => Enumerable.Range(0, count).Select(i => new VirtualUser(gateway, s, DemoUsers[i % DemoUsers.Length], TimeProvider)).ToList()));
     }
+
+    /// <summary>For scenarios that do not run on the shared schedule: 0..1 through this scenario.</summary>
+    public void ReportProgress(double fraction) => reportProgress(fraction);
 
     /// <summary>
     /// Logs every user in, then every user of every strategy makes <see cref="CompareOptions.Requests"/> requests on

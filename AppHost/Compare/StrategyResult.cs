@@ -34,8 +34,17 @@ internal sealed record StrategyResult
     /// <summary><c>race</c>: cart writes lost to a concurrent write in the same session.</summary>
     public int? LostUpdates { get; init; }
 
-    /// <summary><c>nodeKill</c>/<c>storeOutage</c>: from the fault until the last error it caused (0: no error at all).</summary>
+    /// <summary>
+    /// <c>nodeKill</c>/<c>storeOutage</c>: from the fault until the last error it caused (0: no error at all);
+    /// <c>nodeKillUnderLoad</c>: until that error was answered (most were sent before the kill).
+    /// </summary>
     public double? RecoverySeconds { get; init; }
+
+    /// <summary>
+    /// <c>nodeKillUnderLoad</c>: answers 401, a node without the user's session. Not errors: no retry can bring a
+    /// session back, so they count apart from the requests lost in flight.
+    /// </summary>
+    public int? Unauthorized { get; init; }
 
     public static StrategyResult From(IReadOnlyList<RequestSample> samples, int sessionsLost)
     {

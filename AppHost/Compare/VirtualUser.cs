@@ -66,7 +66,7 @@ internal sealed class VirtualUser : IDisposable
         var roll = random.Next(10);
         if (roll < 4)
         {
-            var (sample, _) = await SendAsync(HttpMethod.Get, "api/me", null, body => body.GetProperty("user").GetString() == User, cancellationToken).ConfigureAwait(false);
+            var sample = await WhoAmIAsync(cancellationToken).ConfigureAwait(false);
             await AfterAsync(sample, cancellationToken).ConfigureAwait(false);
         }
         else if (roll < 7)
@@ -94,6 +94,14 @@ internal sealed class VirtualUser : IDisposable
             AdoptServerCartIfDifferent(sample, body);
             await AfterAsync(sample, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Who am I (<c>GET api/me</c>). A 401 marks the session lost; logging in again is the caller's choice.</summary>
+    public async Task<RequestSample> WhoAmIAsync(CancellationToken cancellationToken)
+    {
+        var (sample, _) = await SendAsync(HttpMethod.Get, "api/me", null, body => body.GetProperty("user").GetString() == User, cancellationToken).ConfigureAwait(false);
+        LostSession |= sample.Status == 401;
+        return sample;
     }
 
     /// <summary>The cookie header (or bearer token) this user sends now: what an attacker would copy.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using ClusterSessions.AppHost.Compare;
 using ClusterSessions.ClusterTests.Infrastructure;
 using Xunit.Abstractions;
@@ -49,6 +50,24 @@ public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutput
         Assert.Equal(0, nodeKill["jwt"].SessionsLost);
         Assert.NotNull(nodeKill["redis"].RecoverySeconds);
 
+        // Under load the figures are there for every strategy; how many requests fail in flight is the gateway's
+        // retry's business, not asserted here.
+        var underLoad = report.Scenarios["nodeKillUnderLoad"];
+        Assert.All(underLoad.Values, r =>
+        {
+            Assert.True(r.Requests > 0, "no request sent under load");
+            Assert.NotNull(r.Unauthorized);
+            Assert.NotNull(r.RecoverySeconds);
+        });
+        var underLoadJson = JsonDocument.Parse(CompareJson.Write(report)).RootElement.GetProperty("scenarios").GetProperty("nodeKillUnderLoad");
+        foreach (var strategy in underLoad.Keys)
+        {
+            foreach (var field in new[] { "requests", "errors", "sessionsLost", "unauthorized", "recoverySeconds" })
+            {
+                Assert.Equal(JsonValueKind.Number, underLoadJson.GetProperty(strategy).GetProperty(field).ValueKind);
+            }
+        }
+
         var replay = report.Scenarios["logoutReplay"];
         Assert.Equal(0, replay["sticky"].AcceptedAfterLogout);
         Assert.Equal(0, replay["redis"].AcceptedAfterLogout);
@@ -70,5 +89,8 @@ public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutput
         Assert.True(scaleOut["redis"].PerNode.GetValueOrDefault("redis-4") > 0, "the new redis node should take traffic");
         // Affinity keeps every existing sticky user where it is: a new node gets none of them.
         Assert.Equal(0, scaleOut["sticky"].PerNode.GetValueOrDefault("sticky-4"));
+
+        // Every fault was undone: the killed nodes run again, so the pools are whole for whatever comes next.
+        Assert.All(cluster.Control.Pools.SelectMany(p => p.Members), node => Assert.Equal("running", cluster.Control.FindResource(node.Name)!.State));
     }
 }

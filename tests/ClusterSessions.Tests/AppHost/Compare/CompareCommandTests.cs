@@ -63,6 +63,17 @@ public sealed class CompareCommandTests
         });
     }
 
+    [Fact]
+    public void TryParse_ScenarioNodeKillUnderLoad_IsKnownInAnyCase()
+    {
+        var invocation = CompareCommand.TryParse(["compare", "--scenario", "nodekillunderload"], out var error);
+
+        Assert.Null(error);
+        Assert.Equal("nodeKillUnderLoad", invocation.Options!.Scenario);
+        // Right after the kill between requests: the same victims, the cluster whole again before the store outages.
+        Assert.Equal("nodeKill", CompareRunner.ScenarioNames[CompareRunner.ScenarioNames.ToList().IndexOf("nodeKillUnderLoad") - 1]);
+    }
+
     [Theory]
     [InlineData("--users", "0")]
     [InlineData("--users", "many")]

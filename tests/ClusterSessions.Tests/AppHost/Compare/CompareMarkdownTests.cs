@@ -33,4 +33,44 @@ public sealed class CompareMarkdownTests
         Assert.Contains("| lost updates | 2 | 5 |", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("| lost updates |", markdown.Split("## race")[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Write_NodeKillUnderLoad_Shows401AnswersBesideErrorsAndCountsItsOwnUsers()
+    {
+        var markdown = CompareMarkdown.Write(UnderLoadReport());
+
+        var section = markdown.Split("## nodeKillUnderLoad")[1];
+        Assert.Contains("| requests | 3000 | 2500 |", section, StringComparison.Ordinal);
+        Assert.Contains("| errors | 4 | 0 |", section, StringComparison.Ordinal);
+        Assert.Contains("| sessions lost | 5 | 0 |", section, StringComparison.Ordinal);
+        Assert.Contains("| 401 answers | 5 | 0 |", section, StringComparison.Ordinal);
+        // Its 16 users, not the schedule's 3.
+        Assert.Contains("lost 5 of 16 users' sessions", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("| 401 answers |", markdown.Split("## nodeKillUnderLoad")[0], StringComparison.Ordinal);
+    }
+
+    internal static CompareReport UnderLoadReport() => new()
+    {
+        Machine = new Dictionary<string, string> { ["cores"] = "2", ["os"] = "Linux", ["dotnet"] = ".NET 10" },
+        StartedAt = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero),
+        Config = new Dictionary<string, object>
+        {
+            ["users"] = 3, ["usersUnderLoad"] = 16, ["requests"] = 40, ["intervalMs"] = 100, ["nodesPerStrategy"] = 3,
+            ["loadBalancing"] = "RoundRobin", ["redis"] = "redis-server", ["jwtRevocation"] = "DenyList",
+        },
+        Scenarios = new Dictionary<string, IReadOnlyDictionary<string, StrategyResult>>
+        {
+            ["nodeKill"] = new Dictionary<string, StrategyResult>
+            {
+                ["sticky"] = new() { Requests = 120, SessionsLost = 1, RecoverySeconds = 0 },
+                ["redis"] = new() { Requests = 120, RecoverySeconds = 0 },
+            },
+            ["nodeKillUnderLoad"] = new Dictionary<string, StrategyResult>
+            {
+                ["sticky"] = new() { Requests = 3000, Errors = 4, Continuity = 0.998, SessionsLost = 5, RecoverySeconds = 0.42, Unauthorized = 5 },
+                ["redis"] = new() { Requests = 2500, Continuity = 1.0, RecoverySeconds = 0, Unauthorized = 0 },
+            },
+        },
+        Descriptions = new Dictionary<string, string> { ["nodeKill"] = "between requests", ["nodeKillUnderLoad"] = "under load" },
+    };
 }

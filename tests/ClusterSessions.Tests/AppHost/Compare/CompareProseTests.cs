@@ -37,6 +37,42 @@ public sealed class CompareProseTests
     }
 
     [Fact]
+    public void Describe_NodeKillUnderLoad_TellsErrorsInFlightFromSessionsLost()
+    {
+        var results = new Dictionary<string, StrategyResult>
+        {
+            ["sticky"] = new() { Requests = 3000, Errors = 4, Continuity = 0.998, SessionsLost = 5, RecoverySeconds = 0.42, Unauthorized = 5 },
+            ["redis"] = new() { Requests = 2500, Errors = 3, Continuity = 0.999, RecoverySeconds = 0.31, Unauthorized = 0 },
+            ["jwt"] = new() { Requests = 4000, Errors = 0, Continuity = 1.0, RecoverySeconds = 0, Unauthorized = 0 },
+        };
+
+        var prose = CompareProse.Describe("nodeKillUnderLoad", results, usersPerStrategy: 16);
+
+        Assert.StartsWith("Jwt kept every user logged in with the right cart; sticky gave the right user and cart on 100 % of requests and lost 5 of 16 users' sessions", prose, StringComparison.Ordinal);
+        Assert.Contains("Sticky answered 4 of 3000 requests with an error", prose, StringComparison.Ordinal);
+        Assert.Contains("redis answered 3 of 2500 requests with an error", prose, StringComparison.Ordinal);
+        Assert.Contains("would have answered: the last came 0.4 s after the kill on sticky and 0.3 s after the kill on redis.", prose, StringComparison.Ordinal);
+        Assert.Contains("Sticky answered 5 requests with 401, a node without the user's session, which no retry brings back; redis and jwt answered none with 401.", prose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_NodeKillUnderLoadWithoutErrors_SaysNoRequestInFlightFailed()
+    {
+        var results = new Dictionary<string, StrategyResult>
+        {
+            ["local"] = new() { Requests = 900, Continuity = 0.31, SessionsLost = 16, RecoverySeconds = 0, Unauthorized = 1 },
+            ["redis"] = new() { Requests = 2500, Continuity = 1.0, RecoverySeconds = 0, Unauthorized = 0 },
+        };
+
+        var prose = CompareProse.Describe("nodeKillUnderLoad", results, usersPerStrategy: 16);
+
+        Assert.Contains("local gave the right user and cart on 31 % of requests and lost all 16 users' sessions", prose, StringComparison.Ordinal);
+        Assert.Contains("No request failed. No request in flight on the killed node reached its user as an error.", prose, StringComparison.Ordinal);
+        Assert.Contains("Local answered 1 request with 401", prose, StringComparison.Ordinal);
+        Assert.DoesNotContain("the last came", prose, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Describe_NoPool_SaysSo() =>
         Assert.Equal("No pool took part in this scenario.", CompareProse.Describe("steady", new Dictionary<string, StrategyResult>(), 3));
 }
