@@ -11,13 +11,15 @@ namespace ClusterSessions.WebNode.Sessions.Jwt;
 /// JwtBearer's validation for the pool (RFC 8725): only the configured algorithms, the configured key named by
 /// <c>kid</c> (no trying of other keys), <c>typ</c>, issuer, audience, lifetime with a small clock skew (and at most
 /// <c>Jwt:MaxLifetime</c> from <c>iat</c>), signed tokens only, a size cap. Its events add what the handler does not do: the token cookie, <c>crit</c>, the deny-list, and
-/// 401s that say why.
+/// 401s that say why. With <c>Jwt:TokenCache:Enabled</c> the handler is wrapped in <see cref="CachingTokenHandler"/>;
+/// the events run on cache hits too.
 /// </summary>
 internal sealed class JwtBearerSetup(
     JwtKeys keys,
     IOptions<JwtOptions> options,
     TimeProvider timeProvider,
-    IRevocationList revocations) : IConfigureNamedOptions<JwtBearerOptions>
+    IRevocationList revocations,
+    ValidatedTokenCache? tokenCache = null) : IConfigureNamedOptions<JwtBearerOptions>
 {
     private readonly JwtOptions _options = options.Value;
 
@@ -27,7 +29,8 @@ internal sealed class JwtBearerSetup(
     {
         options.MapInboundClaims = false;
         options.TokenHandlers.Clear();
-        options.TokenHandlers.Add(new JsonWebTokenHandler { MaximumTokenSizeInBytes = _options.MaxTokenBytes });
+        var handler = new JsonWebTokenHandler { MaximumTokenSizeInBytes = _options.MaxTokenBytes };
+        options.TokenHandlers.Add(tokenCache is null ? handler : new CachingTokenHandler(handler, tokenCache));
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = _options.Issuer,

@@ -42,4 +42,7 @@ internal sealed class JwtOptions
     public JwtRevocation Revocation { get; set; } = JwtRevocation.DenyList;
 
     public RevocationStoreDown RevocationStoreDown { get; set; } = RevocationStoreDown.FailClosed;
+
+    /// <summary><c>Jwt:TokenCache:Enabled</c> and <c>Jwt:TokenCache:MaxEntries</c>: see <see cref="JwtTokenCacheOptions"/>.</summary>
+    public JwtTokenCacheOptions TokenCache { get; set; } = new();
 }

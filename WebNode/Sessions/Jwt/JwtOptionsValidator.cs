@@ -50,6 +50,12 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             Add(nameof(options.MaxCookieBytes), $"is {options.MaxCookieBytes}; use a value from 256 to 4096");
         }
 
+        if (options.TokenCache.MaxEntries is < 1 or > JwtTokenCacheOptions.MaxEntriesLimit)
+        {
+            Add($"{nameof(options.TokenCache)}:{nameof(options.TokenCache.MaxEntries)}",
+                $"is {options.TokenCache.MaxEntries}; use a value from 1 to {JwtTokenCacheOptions.MaxEntriesLimit}");
+        }
+
         if (options.Keys.Count == 0)
         {
             Add(nameof(options.Keys), "at least one key is required (Id, Algorithm ES256 or HS256, Key)");

@@ -14,7 +14,8 @@ internal static class JwtSessionServiceCollectionExtensions
         services.AddOptions<JwtOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
 
-        if (section.Get<JwtOptions>()?.Revocation is not JwtRevocation.None)
+        var configured = section.Get<JwtOptions>();
+        if (configured?.Revocation is not JwtRevocation.None)
         {
             // With /health including Redis: a node that would answer 503 does not report itself healthy.
             builder.AddSharedRedis("Jwt:Revocation=DenyList");
@@ -23,6 +24,12 @@ internal static class JwtSessionServiceCollectionExtensions
         else
         {
             services.AddSingleton<IRevocationList, NoRevocationList>();
+        }
+
+        if (configured?.TokenCache.Enabled is true)
+        {
+            // JwtBearerSetup takes it when registered and wraps the token handler in CachingTokenHandler.
+            services.AddSingleton<ValidatedTokenCache>();
         }
 
         services.AddSingleton<JwtKeys>();
