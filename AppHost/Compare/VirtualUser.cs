@@ -19,6 +19,9 @@ internal sealed class VirtualUser : IDisposable
     private readonly Dictionary<string, int> _cart = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
 
+    /// <summary>A cart write got no answer (a 5xx or a dropped connection): the store may or may not hold it.</summary>
+    private bool _cartUnknown;
+
     public VirtualUser(Uri gateway, string strategy, string user, TimeProvider timeProvider)
     {
         Strategy = strategy;
@@ -86,6 +89,7 @@ internal sealed class VirtualUser : IDisposable
                 Token = token.GetString();
             }
 
+            _cartUnknown |= sample.Error;
             if (sample.Continuous)
             {
                 Replace(expected);
@@ -154,13 +158,22 @@ internal sealed class VirtualUser : IDisposable
 
     private void AdoptServerCartIfDifferent(RequestSample sample, JsonElement? body)
     {
-        if (sample.Status != 200 || body is null || sample.Continuous)
+        if (sample.Status != 200 || body is null)
         {
             return;
         }
 
-        // The cart the site shows is not the one the user built: it vanished or is another node's.
-        LostSession = true;
+        if (sample.Continuous)
+        {
+            // The store answered with the cart the user built: the unanswered write did not land, nothing to excuse.
+            _cartUnknown = false;
+            return;
+        }
+
+        // The cart the site shows is not the one the user built: it vanished or is another node's. Unless a write
+        // got no answer since: then the site may rightly show it (a timeout on a busy machine is an error, not a loss).
+        LostSession |= !_cartUnknown;
+        _cartUnknown = false;
         Replace(ReadCart(body.Value));
     }
 
