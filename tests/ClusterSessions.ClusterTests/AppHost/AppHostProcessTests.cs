@@ -104,8 +104,17 @@ public sealed class AppHostProcessTests(ITestOutputHelper output)
         Assert.Equal("/login", appHost.Dashboard.AbsolutePath);
         Assert.StartsWith("?t=", appHost.Dashboard.Query, StringComparison.Ordinal);
 
+        string[] expected = ["gateway", "local-1", "redis", "redis-1"];
+        // READY follows the health notifications; the lab's snapshot watcher may trail them by a moment before it
+        // has every pid (seen once in CI: redis-1 without one), so the pids are read until all are there or 10 s pass.
         var pids = await appHost.ResourcePidsAsync();
-        Assert.Equal(["gateway", "local-1", "redis", "redis-1"], pids.Keys.Order());
+        for (var wait = Stopwatch.StartNew(); !pids.Keys.Order().SequenceEqual(expected) && wait.Elapsed < TimeSpan.FromSeconds(10);)
+        {
+            await Task.Delay(100);
+            pids = await appHost.ResourcePidsAsync();
+        }
+
+        Assert.Equal(expected, pids.Keys.Order());
         var run = RunProcesses.Find(appHost.Id, appHost.RunDirectory, pids.Values);
         output.WriteLine($"{run.Count} processes in the run:\n{string.Join('\n', run.Select(p => p.ToString()[..Math.Min(160, p.ToString().Length)]))}");
         Assert.Superset(pids.Values.ToHashSet(), run.Select(p => p.Pid).ToHashSet());
