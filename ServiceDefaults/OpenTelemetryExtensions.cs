@@ -24,18 +24,42 @@ internal static class OpenTelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        // Without an exporter nobody reads a span or a measurement, yet recording them is work on every request: an
+        // Activity with its tags for the request and for each outgoing call (the HttpClient instrumentation also turns on
+        // the handler's DiagnosticListener path), and a histogram update per instrument. The gateway's bake-off measured
+        // that as part of its CPU per request. So the providers are there either way (the wiring stays testable), but
+        // only an exporting process gives them instrumentation. ASP.NET Core and HttpClient pass an incoming traceparent
+        // on to the nodes without it.
+        var exporting = IsExporting(builder.Configuration);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddDetector(
                 services => new NodeServiceNameDetector(services.GetRequiredService<IConfiguration>())))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation())
-            .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName)
-                // Probes arrive every couple of seconds from the gateway and the AppHost; as traces they would bury the requests.
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation());
+            .WithMetrics(metrics =>
+            {
+                if (exporting)
+                {
+                    metrics
+                        .AddAspNetCoreInstrumentation()
+                        .AddHttpClientInstrumentation()
+                        .AddRuntimeInstrumentation();
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                if (exporting)
+                {
+                    tracing
+                        .AddSource(builder.Environment.ApplicationName)
+                        // Probes arrive every couple of seconds from the gateway and the AppHost; as traces they would bury the requests.
+                        .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
+                        .AddHttpClientInstrumentation();
+                }
+                else
+                {
+                    // Other packages add instrumentation of their own (Aspire's Redis client on the nodes): sample none of it.
+                    tracing.SetSampler(new AlwaysOffSampler());
+                }
+            });
 
         return builder.AddOpenTelemetryExporters();
     }
@@ -43,13 +67,16 @@ internal static class OpenTelemetryExtensions
     private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        if (IsExporting(builder.Configuration))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
         return builder;
     }
+
+    private static bool IsExporting(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments(ServiceDefaultsExtensions.HealthEndpointPath)

@@ -1,5 +1,6 @@
 using System.Net.Http;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -26,9 +27,17 @@ internal sealed partial class RetryOnAnotherNodeMiddleware(RequestDelegate next,
     {
         var proxy = context.GetReverseProxyFeature();
         var candidates = proxy.AvailableDestinations;
-        // API bodies are small; buffering lets a retry send the same bytes again.
-        context.Request.EnableBuffering();
-        var tried = new List<DestinationState>();
+        // API bodies are small; buffering lets a retry send the same bytes again. Only a request that can carry a body
+        // needs it: for a GET (most of the traffic) the buffering stream would be an allocation and a dispose per request
+        // that no retry ever reads.
+        var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
+        if (hasBody)
+        {
+            context.Request.EnableBuffering();
+        }
+
+        // Allocated on the first failure only: almost every request is answered by its first node.
+        List<DestinationState>? tried = null;
         var replayed = false;
 
         for (var attempt = 0; ; attempt++)
@@ -48,8 +57,9 @@ internal sealed partial class RetryOnAnotherNodeMiddleware(RequestDelegate next,
                 return;
             }
 
+            tried ??= [];
             tried.Add(failed);
-            var remaining = candidates.Where(d => !tried.Contains(d)).ToList();
+            var remaining = Untried(candidates, tried);
             if (remaining.Count == 0)
             {
                 return;
@@ -69,8 +79,26 @@ internal sealed partial class RetryOnAnotherNodeMiddleware(RequestDelegate next,
             proxy.ProxiedDestination = null;
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Request.Body.Position = 0;
+            if (hasBody)
+            {
+                context.Request.Body.Position = 0;
+            }
         }
+    }
+
+    // A loop, not a lambda over tried: a lambda would allocate its closure at the start of every request, failure or not.
+    private static List<DestinationState> Untried(IReadOnlyList<DestinationState> candidates, List<DestinationState> tried)
+    {
+        var remaining = new List<DestinationState>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            if (!tried.Contains(candidate))
+            {
+                remaining.Add(candidate);
+            }
+        }
+
+        return remaining;
     }
 
     private static bool IsIdempotent(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);

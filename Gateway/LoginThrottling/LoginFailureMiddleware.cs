@@ -7,12 +7,18 @@ namespace ClusterSessions.Gateway.LoginThrottling;
 /// </summary>
 internal sealed class LoginFailureMiddleware(RequestDelegate next, LoginFailures failures)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context) =>
+        // Every proxied request passes here, but only a login route's answer is counted: the rest go straight on,
+        // without an async state machine (and its allocation) of their own.
+        context.GetReverseProxyFeature().Route.Config.RateLimiterPolicy == LoginRateLimiterPolicy.Name
+            ? CountFailureAsync(context)
+            : next(context);
+
+    private async Task CountFailureAsync(HttpContext context)
     {
         await next(context).ConfigureAwait(false);
 
-        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized
-            && context.GetReverseProxyFeature().Route.Config.RateLimiterPolicy == LoginRateLimiterPolicy.Name)
+        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
         {
             failures.Record(LoginRateLimiterPolicy.ClientOf(context));
         }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ClusterSessions.Gateway.Traffic;
 
 /// <summary>
@@ -35,8 +37,8 @@ internal sealed class TrafficLog(int capacity = TrafficLog.DefaultCapacity)
                 _counts[strategy] = perNode;
             }
 
-            var key = node ?? NoNode;
-            perNode[key] = perNode.GetValueOrDefault(key) + 1;
+            // One hash lookup for the count, not a read and a write: this runs under the lock for every request.
+            CollectionsMarshal.GetValueRefOrAddDefault(perNode, node ?? NoNode, out _)++;
             return record;
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Instrumentation.AspNetCore;
+using OpenTelemetry.Instrumentation.Http;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -17,6 +18,7 @@ public sealed class ServiceDefaultsExtensionsTests
     // Set on the command line so that an OTEL_* variable of the machine running the tests cannot decide the outcome.
     private const string NoOtlpEndpoint = "--OTEL_EXPORTER_OTLP_ENDPOINT=";
     private const string NoServiceName = "--OTEL_SERVICE_NAME=";
+    private const string OtlpEndpoint = "--OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317";
 
     [Fact]
     public async Task RunClusterServiceAsync_InvalidNodeOptions_Returns1WithoutMappingThePipeline()
@@ -66,9 +68,32 @@ public sealed class ServiceDefaultsExtensionsTests
     }
 
     [Fact]
+    public void AddServiceDefaults_OtlpEndpointSet_InstrumentsRequestsAndOutgoingCalls()
+    {
+        var builder = CreateBuilder(OtlpEndpoint);
+
+        builder.AddServiceDefaults();
+
+        Assert.Contains(builder.Services, IsOptionsFactoryOf<AspNetCoreTraceInstrumentationOptions>);
+        Assert.Contains(builder.Services, IsOptionsFactoryOf<HttpClientTraceInstrumentationOptions>);
+    }
+
+    /// <summary>Nothing would read the spans, and recording them costs every request (the gateway's bake-off measured it).</summary>
+    [Fact]
+    public void AddServiceDefaults_NoOtlpEndpoint_InstrumentsNothing()
+    {
+        var builder = CreateBuilder(NoOtlpEndpoint);
+
+        builder.AddServiceDefaults();
+
+        Assert.DoesNotContain(builder.Services, IsOptionsFactoryOf<AspNetCoreTraceInstrumentationOptions>);
+        Assert.DoesNotContain(builder.Services, IsOptionsFactoryOf<HttpClientTraceInstrumentationOptions>);
+    }
+
+    [Fact]
     public void AddServiceDefaults_OtlpEndpointSet_AddsTheOtlpExporter()
     {
-        var builder = CreateBuilder("--OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317");
+        var builder = CreateBuilder(OtlpEndpoint);
 
         builder.AddServiceDefaults();
 
@@ -121,7 +146,8 @@ public sealed class ServiceDefaultsExtensionsTests
     [InlineData("/", true)]
     public async Task AddServiceDefaults_AspNetCoreTraces_LeaveOutHealthProbes(string path, bool traced)
     {
-        await using var app = Build(NoOtlpEndpoint);
+        // Traces are instrumented only where they are exported.
+        await using var app = Build(OtlpEndpoint);
         var filter = app.Services.GetRequiredService<IOptionsMonitor<AspNetCoreTraceInstrumentationOptions>>()
             .Get(Options.DefaultName).Filter;
         var context = new DefaultHttpContext { Request = { Path = path } };
@@ -143,6 +169,10 @@ public sealed class ServiceDefaultsExtensionsTests
 
     private static bool IsOtlpExporter(ServiceDescriptor descriptor) =>
         descriptor.ServiceType == typeof(IOptionsFactory<OtlpExporterOptions>);
+
+    private static bool IsOptionsFactoryOf<TOptions>(ServiceDescriptor descriptor)
+        where TOptions : class =>
+        descriptor.ServiceType == typeof(IOptionsFactory<TOptions>);
 
     private static object? ServiceName(BaseProvider provider) =>
         provider.GetResource().Attributes.SingleOrDefault(a => a.Key == "service.name").Value;
