@@ -16,7 +16,7 @@ var redis = cluster.Options.NeedsRedis ? builder.AddSessionStore("redis") : null
 var pools = cluster.Options.StrategyList.Select(strategy => strategy switch
 {
     "redis" => builder.AddNodePool(strategy).WithReference(redis!).WaitFor(redis!).WithStoreDown(cluster.Options.SessionStoreDown),
-    "jwt" => builder.AddNodePool(strategy).WithJwtKeys().WithJwtRevocation(cluster.Options.JwtRevocation, redis),
+    "jwt" => builder.AddNodePool(strategy).WithJwtKeys().WithJwtRevocation(cluster.Options.JwtRevocation, redis).WithJwtTokenCache(cluster.Options.JwtTokenCache),
     _ => builder.AddNodePool(strategy),
 }).ToList();
 

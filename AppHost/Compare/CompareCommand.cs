@@ -7,7 +7,7 @@ using ClusterSessions.AppHost.Lab;
 namespace ClusterSessions.AppHost.Compare;
 
 /// <summary>
-/// <c>dotnet run --project AppHost -- compare [--out DIR] [--users N] [--requests M] [--scenario NAME]</c>:
+/// <c>dotnet run --project AppHost -- compare [--out DIR] [--users N] [--requests M] [--scenario NAME[,NAME…]]</c>:
 /// the AppHost's topology on free ports, every scenario, a table on the terminal, compare.json and compare.md.
 /// </summary>
 internal static class CompareCommand
@@ -60,11 +60,11 @@ internal static class CompareCommand
                         options = options with { Requests = PositiveInt("--requests", Value(), 10_000) };
                         break;
                     case "--scenario":
-                        var scenario = Value();
                         options = options with
                         {
-                            Scenario = CompareRunner.ScenarioNames.FirstOrDefault(n => string.Equals(n, scenario, StringComparison.OrdinalIgnoreCase))
-                                ?? throw new FormatException($"--scenario: '{scenario}' is not one of {string.Join(", ", CompareRunner.ScenarioNames)}"),
+                            Scenarios = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(scenario =>
+                                CompareRunner.ScenarioNames.FirstOrDefault(n => string.Equals(n, scenario, StringComparison.OrdinalIgnoreCase))
+                                ?? throw new FormatException($"--scenario: '{scenario}' is not one of {string.Join(", ", CompareRunner.ScenarioNames)}"))],
                         };
                         break;
                     default:
@@ -141,6 +141,11 @@ internal static class CompareCommand
             AddOptionalRow(table, "recovery s", results, r => r.RecoverySeconds?.ToString("0.0", CultureInfo.InvariantCulture));
             AddRow(table, "p50 / p99 ms", results, r => $"{r.P50Ms:0.0} / {r.P99Ms:0.0}");
             AddRow(table, "request bytes", results, r => r.MeanRequestBytes.ToString("0", CultureInfo.InvariantCulture));
+            foreach (var (name, value) in CompareMarkdown.CostRows)
+            {
+                AddOptionalRow(table, name, results, value);
+            }
+
             console.Write(table);
         }
 

@@ -68,12 +68,35 @@ internal static class CompareMarkdown
         {
             Row(md, "401 answers", results, r => r.Unauthorized?.ToString(Invariant) ?? "-");
         }
+
+        foreach (var (name, value) in CostRows)
+        {
+            if (results.Values.Any(r => value(r) is not null))
+            {
+                Row(md, name, results, r => value(r) ?? "-");
+            }
+        }
     }
 
-    // The load scenario runs users of its own, more than the schedule's. An int when the report was just made, a
+    /// <summary>The cost scenario's rows, shared with the console's table.</summary>
+    internal static IReadOnlyList<(string Name, Func<StrategyResult, string?> Value)> CostRows { get; } =
+    [
+        ("node CPU µs/request", r => r.NodeCpuUsPerRequest?.ToString("0", Invariant)),
+        ("gateway CPU µs/request", r => r.GatewayCpuUsPerRequest?.ToString("0", Invariant)),
+        ("Redis CPU µs/request", r => r.RedisCpuUsPerRequest?.ToString("0", Invariant)),
+        ("Redis commands/request", r => r.RedisCommandsPerRequest?.ToString("0.00", Invariant)),
+        ("Redis commands", r => r.RedisCommands is null ? null : r.RedisCommands.Count == 0 ? "none" : string.Join(" ", r.RedisCommands.Select(c => $"{c.Key}:{c.Value.ToString("0.00", Invariant)}"))),
+    ];
+
+    // The load and cost scenarios run users of their own, more than the schedule's. An int when the report was just made, a
     // JsonElement when it was read back from compare.json.
     private static int Users(CompareReport report, string scenario) =>
-        report.Config.GetValueOrDefault(scenario == NodeKillUnderLoadScenario.ScenarioName ? "usersUnderLoad" : "users") switch
+        report.Config.GetValueOrDefault(scenario switch
+        {
+            NodeKillUnderLoadScenario.ScenarioName => "usersUnderLoad",
+            CostScenario.ScenarioName => "usersForCost",
+            _ => "users",
+        }) switch
         {
             System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } element => element.GetInt32(),
             IConvertible value => value.ToInt32(Invariant),

@@ -69,7 +69,8 @@ internal static class CompareProse
         "race" => Races(results),
         "nodeKill" or "storeOutage" or "storeOutageSilent" => Recovery(results),
         "nodeKillUnderLoad" => UnderLoad(results),
-        _ => Cost(results),
+        "cost" => CpuCost(results),
+        _ => Latency(results),
     };
 
     private static string Replays(IReadOnlyDictionary<string, StrategyResult> results)
@@ -132,7 +133,40 @@ internal static class CompareProse
         return parts.Count == 0 ? inFlight : inFlight + " " + Sentence(parts);
     }
 
-    private static string Cost(IReadOnlyDictionary<string, StrategyResult> results) =>
+    /// <summary>Where a request's CPU goes, by process, and what it asks of Redis.</summary>
+    private static string CpuCost(IReadOnlyDictionary<string, StrategyResult> results)
+    {
+        var measured = results.Where(r => r.Value.NodeCpuUsPerRequest is not null).ToList();
+        if (measured.Count == 0)
+        {
+            return "CPU time could not be read here (it is read from the operating system by process id).";
+        }
+
+        var parts = new List<string>
+        {
+            "Per request the pool's nodes spent " + Join(measured.Select(r => $"{Micros(r.Value.NodeCpuUsPerRequest)} of CPU on {r.Key}").ToList()),
+            "the gateway " + Join(measured.Select(r => $"{Micros(r.Value.GatewayCpuUsPerRequest)} on {r.Key}").ToList()),
+        };
+        var withRedis = measured.Where(r => r.Value.RedisCommandsPerRequest >= 0.05).ToList();
+        var withoutRedis = measured.Where(r => r.Value.RedisCommandsPerRequest is < 0.05).Select(r => r.Key).ToList();
+        if (withRedis.Count > 0)
+        {
+            parts.Add("Redis " + Join(withRedis.Select(r =>
+                $"{Micros(r.Value.RedisCpuUsPerRequest)} for {r.Value.RedisCommandsPerRequest!.Value.ToString("0.0#", Invariant)} commands on {r.Key} " +
+                $"({string.Join(", ", (r.Value.RedisCommands ?? new Dictionary<string, double>()).Select(c => $"{c.Key} {c.Value.ToString("0.0#", Invariant)}"))})").ToList()));
+        }
+
+        if (withoutRedis.Count > 0)
+        {
+            parts.Add($"{Join(withoutRedis)} sent Redis nothing");
+        }
+
+        return Sentence(parts);
+    }
+
+    private static string Micros(double? value) => value is { } v ? $"{v.ToString("0", Invariant)} µs" : "an unknown time";
+
+    private static string Latency(IReadOnlyDictionary<string, StrategyResult> results) =>
         "Half of the requests took at most " + Join(results.Select(r =>
             $"{r.Value.P50Ms.ToString("0.0", Invariant)} ms on {r.Key} ({r.Value.MeanRequestBytes.ToString("0", Invariant)} bytes sent per request)").ToList()) + ".";
 

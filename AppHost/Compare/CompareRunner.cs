@@ -18,6 +18,7 @@ internal static class CompareRunner
         new StoreOutageScenario(),
         new StoreOutageSilentScenario(),
         new ScaleOutScenario(),
+        new CostScenario(),
     ];
 
     public static IReadOnlyList<string> ScenarioNames { get; } = AllScenarios.Select(s => s.Name).ToList();
@@ -30,13 +31,14 @@ internal static class CompareRunner
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(options);
-        var scenarios = options.Scenario is null
-            ? AllScenarios
-            : AllScenarios.Where(s => string.Equals(s.Name, options.Scenario, StringComparison.OrdinalIgnoreCase)).ToArray();
-        if (scenarios.Length == 0)
+        if (options.Scenarios?.FirstOrDefault(n => !ScenarioNames.Contains(n, StringComparer.OrdinalIgnoreCase)) is { } unknown)
         {
-            throw new ArgumentException($"unknown scenario '{options.Scenario}'; one of {string.Join(", ", ScenarioNames)}", nameof(options));
+            throw new ArgumentException($"unknown scenario '{unknown}'; one of {string.Join(", ", ScenarioNames)}", nameof(options));
         }
+
+        var scenarios = options.Scenarios is null
+            ? AllScenarios
+            : AllScenarios.Where(s => options.Scenarios.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
 
         var timeProvider = TimeProvider.System;
         var startedAt = timeProvider.GetUtcNow();
@@ -76,6 +78,9 @@ internal static class CompareRunner
                 ["users"] = options.Users,
                 ["requests"] = options.Requests,
                 ["usersUnderLoad"] = NodeKillUnderLoadScenario.Users,
+                ["usersForCost"] = CostScenario.Users,
+                ["costSeconds"] = options.CostLoad.TotalSeconds,
+                ["jwtTokenCache"] = cluster.Options.JwtTokenCache,
                 ["intervalMs"] = options.Interval.TotalMilliseconds,
             },
             Scenarios = results,

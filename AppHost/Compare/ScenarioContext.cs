@@ -31,7 +31,7 @@ internal sealed class ScenarioContext(ClusterControl cluster, IReadOnlyList<stri
         var gateway = Cluster.GatewayUrl ?? throw new InvalidOperationException("the cluster has no gateway");
         return new VirtualUserGroup(Strategies.ToDictionary(
             s => s,
-            s => Enumerable.Range(0, count).Select(i => new VirtualUser(gateway, s, DemoUsers[i % DemoUsers.Length], TimeProvider)).ToList()));
+            s => Enumerable.Range(0, count).Select(i => new VirtualUser(gateway, s, DemoUsers[i % DemoUsers.Length], Options.RequestTimeout, TimeProvider)).ToList()));
     }
 
     /// <summary>For scenarios that do not run on the shared schedule: 0..1 through this scenario.</summary>
@@ -173,7 +173,8 @@ internal sealed class ScenarioContext(ClusterControl cluster, IReadOnlyList<stri
         await Task.Delay(TimeSpan.FromSeconds(6), TimeProvider, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WaitUntilGatewaySeesEveryNodeHealthyAsync(CancellationToken cancellationToken)
+    /// <summary>Until the gateway's health checks see every node of every pool healthy (at most 30 s).</summary>
+    public async Task WaitUntilGatewaySeesEveryNodeHealthyAsync(CancellationToken cancellationToken)
     {
         if (Cluster.GatewayAdmin is not { } admin)
         {

@@ -46,6 +46,21 @@ internal sealed record StrategyResult
     /// </summary>
     public int? Unauthorized { get; init; }
 
+    /// <summary><c>cost</c>: CPU time of the pool's nodes per request, in µs, the idle rate taken off.</summary>
+    public double? NodeCpuUsPerRequest { get; init; }
+
+    /// <summary><c>cost</c>: CPU time of the gateway per request, in µs, the idle rate taken off.</summary>
+    public double? GatewayCpuUsPerRequest { get; init; }
+
+    /// <summary><c>cost</c>: CPU time of the Redis server per request, in µs, the idle rate taken off.</summary>
+    public double? RedisCpuUsPerRequest { get; init; }
+
+    /// <summary><c>cost</c>: Redis commands per request (<c>INFO commandstats</c>), the idle rate taken off.</summary>
+    public double? RedisCommandsPerRequest { get; init; }
+
+    /// <summary><c>cost</c>: the same, by command (those of at least 0.005 per request), most frequent first.</summary>
+    public IReadOnlyDictionary<string, double>? RedisCommands { get; init; }
+
     public static StrategyResult From(IReadOnlyList<RequestSample> samples, int sessionsLost)
     {
         ArgumentNullException.ThrowIfNull(samples);

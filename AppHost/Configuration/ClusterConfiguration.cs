@@ -35,6 +35,7 @@ internal static class ClusterConfiguration
         CheckEnum<RedisMode>(section, "Redis:Mode", failures);
         CheckEnum<JwtRevocation>(section, nameof(ClusterOptions.JwtRevocation), failures);
         CheckEnum<SessionStoreDown>(section, nameof(ClusterOptions.SessionStoreDown), failures);
+        CheckBool(section, nameof(ClusterOptions.JwtTokenCache), failures);
         if (failures.Count > 0)
         {
             return failures;
@@ -53,6 +54,14 @@ internal static class ClusterConfiguration
 
         var result = new ClusterOptionsValidator().Validate(null, options);
         return result.Failed ? [.. result.Failures] : [];
+    }
+
+    private static void CheckBool(IConfigurationSection section, string key, List<string> failures)
+    {
+        if (section[key] is { } value && !bool.TryParse(value, out _))
+        {
+            failures.Add($"{section.Path}:{key}: '{value}' is not true or false");
+        }
     }
 
     private static void CheckEnum<TEnum>(IConfigurationSection section, string key, List<string> failures)

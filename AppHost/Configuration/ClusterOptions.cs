@@ -31,6 +31,12 @@ internal sealed class ClusterOptions
     public JwtRevocation JwtRevocation { get; set; } = JwtRevocation.DenyList;
 
     /// <summary>
+    /// The <c>jwt</c> nodes remember tokens that passed validation until they expire (<c>Jwt:TokenCache:Enabled</c>),
+    /// skipping the signature check for a token seen before; the deny-list is still read on every request.
+    /// </summary>
+    public bool JwtTokenCache { get; set; }
+
+    /// <summary>
     /// The <c>redis</c> pool's answer to a Redis outage (<c>Session__StoreDown</c> on its nodes): <c>Fail</c> (503 + Retry-After)
     /// or <c>Silent</c> (ASP.NET Core session's stock behaviour: logins and carts silently look empty).
     /// </summary>

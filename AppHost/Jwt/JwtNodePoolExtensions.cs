@@ -42,6 +42,16 @@ internal static class JwtNodePoolExtensions
         return pool.WithEnvironment("Jwt__Issuer", Issuer).WithEnvironment("Jwt__Audience", Audience);
     }
 
+    /// <summary>
+    /// <c>Jwt__TokenCache__Enabled</c>: the configured value (<c>Cluster:JwtTokenCache</c>), or the one compare's cost
+    /// scenario sets while it measures the other.
+    /// </summary>
+    public static NodePoolBuilder WithJwtTokenCache(this NodePoolBuilder pool, bool configured)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        return pool.WithEnvironment("Jwt__TokenCache__Enabled", () => (pool.Pool.TokenCacheOverride ?? configured) ? "true" : "false");
+    }
+
     /// <summary><c>DenyList</c>: logout is recorded in <paramref name="redis"/>; <c>None</c>: tokens live until they expire.</summary>
     public static NodePoolBuilder WithJwtRevocation(this NodePoolBuilder pool, JwtRevocation revocation, IResourceBuilder<IResourceWithConnectionString>? redis)
     {

@@ -35,7 +35,7 @@ internal static class CompareEndpoints
 
             var options = defaults with
             {
-                Scenario = request?.Scenario,
+                Scenarios = request?.Scenario is { } one ? [one] : null,
                 Users = request?.Users ?? defaults.Users,
                 Requests = request?.Requests ?? defaults.Requests,
             };

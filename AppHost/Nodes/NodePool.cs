@@ -39,6 +39,9 @@ internal sealed class NodePool
     /// <summary>Value of <c>Session__StoreDown</c> for nodes started from now on; null keeps the configured one.</summary>
     public string? StoreDownOverride { get; set; }
 
+    /// <summary><c>Jwt__TokenCache__Enabled</c> for nodes started from now on; null keeps the configured one.</summary>
+    public bool? TokenCacheOverride { get; set; }
+
     internal IEnumerable<IResourceBuilder<ExecutableResource>> Resources => _nodes.Select(n => n.Resource);
 
     internal IEnumerable<IResourceBuilder<ExecutableResource>> InitialResources =>

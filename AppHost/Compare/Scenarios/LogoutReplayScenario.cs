@@ -17,7 +17,7 @@ internal sealed class LogoutReplayScenario : IScenario
     {
         using var users = context.CreateUsers();
         var accepted = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var replay = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
+        using var replay = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = context.Options.RequestTimeout };
         await Task.WhenAll(users.ByStrategy.Select(async pair =>
         {
             var (strategy, pool) = pair;

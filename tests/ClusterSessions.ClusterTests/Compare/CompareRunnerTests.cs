@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ClusterSessions.AppHost.Compare;
+using ClusterSessions.AppHost.Compare.Scenarios;
 using ClusterSessions.ClusterTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -10,7 +11,12 @@ namespace ClusterSessions.ClusterTests.Compare;
 [Collection(AllStrategiesCollection.Name)]
 public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutputHelper output)
 {
-    internal static readonly CompareOptions Short = new() { Users = 3, Requests = 20 };
+    // The tests check what each strategy answers, not how fast: a CI box starting other clusters beside this one can
+    // take seconds per login, so a request gets a minute before it counts as an error.
+    internal static readonly CompareOptions Short = new() { Users = 3, Requests = 20, RequestTimeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>Every scenario but the cost phase, which has tests of its own on the clusters beside this one (CostTests).</summary>
+    internal static readonly string[] ShortRunScenarios = [.. CompareRunner.ScenarioNames.Where(n => n != CostScenario.ScenarioName)];
 
     [Fact]
     public async Task ShortRun_EveryScenario_ShowsTheStrategyTruths()
@@ -25,11 +31,11 @@ public sealed class CompareRunnerTests(AllStrategiesCluster cluster, ITestOutput
                 began.Add($"{p.Scenario} at {clock.Elapsed.TotalSeconds:0} s");
             }
         });
-        var report = await CompareRunner.RunAsync(cluster.Control, Short, progress);
+        var report = await CompareRunner.RunAsync(cluster.Control, Short with { Scenarios = ShortRunScenarios }, progress);
         output.WriteLine(string.Join(", ", began));
         output.WriteLine(CompareMarkdown.Write(report));
 
-        Assert.Equal(CompareRunner.ScenarioNames, report.Scenarios.Keys);
+        Assert.Equal(ShortRunScenarios, report.Scenarios.Keys);
         Assert.All(
             report.Scenarios.Where(s => s.Key != "storeOutageSilent").Select(s => s.Value),
             scenario => Assert.Equal(["local", "sticky", "redis", "jwt"], scenario.Keys));

@@ -23,8 +23,8 @@ public abstract class ClusterFixture(IMessageSink diagnostics, string strategies
 
     /// <summary>
     /// Clusters start one at a time (every collection runs at once, on two cores): a dozen processes starting together
-    /// with three other clusters' would take minutes instead of seconds. Fixtures other than
-    /// <see cref="StartsFirst"/> queue a moment later, so the cluster with the longest tests gets going first.
+    /// with three other clusters' would take minutes instead of seconds. They queue in <see cref="StartOrder"/>, so the
+    /// clusters with the longest tests get going first (the gate releases its waiters in the order they came).
     /// </summary>
     private static readonly SemaphoreSlim StartGate = new(1, 1);
 
@@ -41,16 +41,13 @@ public abstract class ClusterFixture(IMessageSink diagnostics, string strategies
 
     public Uri Lab => Model.LabUrl!;
 
-    /// <summary>Whether this cluster starts before the others (the one whose tests take longest).</summary>
-    protected virtual bool StartsFirst => false;
+    /// <summary>0 starts first; the longer a collection's tests, the sooner its cluster should start.</summary>
+    protected virtual int StartOrder => 9;
 
     public async Task InitializeAsync()
     {
         var queued = Stopwatch.StartNew();
-        if (!StartsFirst)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
+        await Task.Delay(TimeSpan.FromSeconds(StartOrder));
 
         await StartGate.WaitAsync();
         try

@@ -1,7 +1,8 @@
 namespace ClusterSessions.ClusterTests.Infrastructure;
 
+/// <summary>The clusters without a session store: local and sticky, and the jwt pool without a deny-list.</summary>
 [CollectionDefinition(Name)]
-public sealed class LocalAndStickyCollection : ICollectionFixture<LocalAndStickyCluster>
+public sealed class LocalAndStickyCollection : ICollectionFixture<LocalAndStickyCluster>, ICollectionFixture<StatelessJwtCluster>
 {
-    public const string Name = "local and sticky cluster";
+    public const string Name = "storeless clusters";
 }

@@ -26,6 +26,17 @@ const METRICS = [
   { key: 'unauthorized', label: '401 answers', format: v => formatNumber(v), optional: true },
   { key: 'lostUpdates', label: 'lost updates', format: v => formatNumber(v), optional: true },
   { key: 'recoverySeconds', label: 'recovery', format: v => `${formatNumber(v, 1)} s`, optional: true },
+  { key: 'nodeCpuUsPerRequest', label: 'node CPU per request', format: v => `${formatNumber(v)} µs`, optional: true },
+  { key: 'gatewayCpuUsPerRequest', label: 'gateway CPU per request', format: v => `${formatNumber(v)} µs`, optional: true },
+  { key: 'redisCpuUsPerRequest', label: 'Redis CPU per request', format: v => `${formatNumber(v)} µs`, optional: true },
+  { key: 'redisCommandsPerRequest', label: 'Redis commands per request', format: v => formatNumber(v, 2), optional: true },
+  { key: 'redisCommands', label: 'Redis commands by name', format: redisCommands, optional: true },
+];
+// The cost scenario's chart: where a request's CPU goes, one bar per process kind.
+const COST_PARTS = [
+  { key: 'nodeCpuUsPerRequest', label: 'nodes', swatch: 'swatch-part-nodes' },
+  { key: 'gatewayCpuUsPerRequest', label: 'gateway', swatch: 'swatch-part-gateway' },
+  { key: 'redisCpuUsPerRequest', label: 'Redis', swatch: 'swatch-part-redis' },
 ];
 
 let root;
@@ -202,16 +213,17 @@ function render(next, caption) {
     container.replaceChildren(h('p', { class: 'meta' }, 'The report has no scenarios.'));
     return;
   }
-  const strategies = strategiesOf(scenarios);
+  // The cost scenario has a column of its own (jwt with the other token-cache setting): kept out of the others.
+  const strategies = strategiesOf(scenarios.filter(([name]) => name !== 'cost'));
   if (!chartScenario || !report.scenarios[chartScenario]) chartScenario = report.scenarios.steady ? 'steady' : scenarios[0][0];
 
   fill(container,
     caption ? h('p', { class: 'notice info' }, caption) : null,
     h('p', { class: 'meta' }, describeRun(report)),
     h('h3', {}, 'Charts'),
-    h('div', { class: 'charts' }, scenarioCharts(scenarios, strategies)),
+    h('div', { class: 'charts' }, scenarioCharts(scenarios.filter(([name]) => name !== 'cost'), strategies), costCharts(report.scenarios.cost)),
     skewSection(scenarios, strategies),
-    scenarios.map(([name, results]) => table(name, results, strategies)));
+    scenarios.map(([name, results]) => table(name, results, name === 'cost' ? strategiesOf([[name, results]]) : strategies)));
 }
 
 function strategiesOf(scenarios) {
@@ -234,6 +246,27 @@ function scenarioCharts(scenarios, strategies) {
     groupedBars({ title: 'p50 latency (ms)', groups: groupsOf('p50Ms'), series, format: v => formatNumber(v, v < 10 ? 1 : 0), width: chartWidth }),
     groupedBars({ title: 'p99 latency (ms)', groups: groupsOf('p99Ms'), series, format: v => formatNumber(v, v < 10 ? 1 : 0), width: chartWidth }),
     groupedBars({ title: 'Mean request bytes (line + headers: cookies, tokens)', groups: groupsOf('meanRequestBytes'), series, format: v => formatNumber(v), width: chartWidth }),
+  ];
+}
+
+function costCharts(results) {
+  if (!results) return [];
+  const strategies = strategiesOf([['cost', results]]);
+  const groups = metricKeys => strategies.map(s => ({
+    label: s,
+    values: Object.fromEntries(metricKeys.map(k => [k, results[s]?.[k] ?? null])),
+  }));
+  return [
+    groupedBars({
+      title: 'CPU per request (µs), one pool at a time', groups: groups(COST_PARTS.map(p => p.key)), series: COST_PARTS,
+      format: v => formatNumber(v), width: chartWidth,
+      caption: 'The pool\'s nodes, the gateway and Redis, each minus its idle rate (the cost scenario).',
+    }),
+    groupedBars({
+      title: 'Redis commands per request', groups: groups(['redisCommandsPerRequest']),
+      series: [{ key: 'redisCommandsPerRequest', label: 'commands', swatch: 'swatch-part-redis' }],
+      format: v => formatNumber(v, v < 10 ? 1 : 0), width: chartWidth,
+    }),
   ];
 }
 
@@ -299,6 +332,10 @@ function describeRun(r) {
 
 function percent(value) {
   return `${formatNumber(value * 100, value < 1 && value > 0.99 ? 1 : 0)}%`;
+}
+
+function redisCommands(value) {
+  return Object.entries(value ?? {}).map(([command, count]) => `${command} ${formatNumber(count, 2)}`).join(' · ') || 'none';
 }
 
 function perNode(value) {

@@ -30,7 +30,7 @@ public sealed class CompareCommandTests
         Assert.Equal("x/y", options.OutputDirectory);
         Assert.Equal(5, options.Users);
         Assert.Equal(20, options.Requests);
-        Assert.Equal("nodeKill", options.Scenario);
+        Assert.Equal(["nodeKill"], options.Scenarios);
         Assert.Equal("--Cluster:Strategies=redis", invocation.ApplicationOptions.Args![0]);
         Assert.DoesNotContain("--users", invocation.ApplicationOptions.Args);
     }
@@ -69,7 +69,7 @@ public sealed class CompareCommandTests
         var invocation = CompareCommand.TryParse(["compare", "--scenario", "nodekillunderload"], out var error);
 
         Assert.Null(error);
-        Assert.Equal("nodeKillUnderLoad", invocation.Options!.Scenario);
+        Assert.Equal(["nodeKillUnderLoad"], invocation.Options!.Scenarios);
         // Right after the kill between requests: the same victims, the cluster whole again before the store outages.
         Assert.Equal("nodeKill", CompareRunner.ScenarioNames[CompareRunner.ScenarioNames.ToList().IndexOf("nodeKillUnderLoad") - 1]);
     }
@@ -96,5 +96,22 @@ public sealed class CompareCommandTests
         CompareCommand.TryParse(["compare", "--out"], out var error);
 
         Assert.Equal("error: compare --out needs a value", error);
+    }
+
+    [Fact]
+    public void TryParse_SeveralScenarios_EachKnownInAnyCase()
+    {
+        var invocation = CompareCommand.TryParse(["compare", "--scenario", "steady, COST"], out var error);
+
+        Assert.Null(error);
+        Assert.Equal(["steady", "cost"], invocation.Options!.Scenarios);
+    }
+
+    [Fact]
+    public void TryParse_OneUnknownScenarioInAList_OneLineNamingIt()
+    {
+        CompareCommand.TryParse(["compare", "--scenario", "steady,bogus"], out var error);
+
+        Assert.StartsWith("error: compare --scenario: 'bogus' is not one of steady, ", error, StringComparison.Ordinal);
     }
 }

@@ -49,6 +49,43 @@ public sealed class CompareMarkdownTests
         Assert.DoesNotContain("| 401 answers |", markdown.Split("## nodeKillUnderLoad")[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Write_Cost_ShowsCpuAndRedisRowsThereOnlyWithItsOwnUsers()
+    {
+        var report = UnderLoadReport() with
+        {
+            Config = new Dictionary<string, object>(UnderLoadReport().Config) { ["usersForCost"] = 4 },
+            Scenarios = new Dictionary<string, IReadOnlyDictionary<string, StrategyResult>>(UnderLoadReport().Scenarios)
+            {
+                ["cost"] = new Dictionary<string, StrategyResult>
+                {
+                    ["redis"] = new()
+                    {
+                        Requests = 2100, Continuity = 1.0, NodeCpuUsPerRequest = 136.4, GatewayCpuUsPerRequest = 73, RedisCpuUsPerRequest = 18.2,
+                        RedisCommandsPerRequest = 2.31, RedisCommands = new Dictionary<string, double> { ["get"] = 1, ["expire"] = 1, ["set"] = 0.31 },
+                    },
+                    ["jwt+cache"] = new()
+                    {
+                        Requests = 2600, Continuity = 1.0, SessionsLost = 4, NodeCpuUsPerRequest = 120, GatewayCpuUsPerRequest = 70, RedisCpuUsPerRequest = 15,
+                        RedisCommandsPerRequest = 2, RedisCommands = new Dictionary<string, double> { ["exists"] = 1, ["get"] = 1 },
+                    },
+                },
+            },
+        };
+
+        var markdown = CompareMarkdown.Write(report);
+
+        var section = markdown.Split("## cost")[1];
+        Assert.Contains("| | redis | jwt+cache |", section, StringComparison.Ordinal);
+        Assert.Contains("| node CPU µs/request | 136 | 120 |", section, StringComparison.Ordinal);
+        Assert.Contains("| gateway CPU µs/request | 73 | 70 |", section, StringComparison.Ordinal);
+        Assert.Contains("| Redis CPU µs/request | 18 | 15 |", section, StringComparison.Ordinal);
+        Assert.Contains("| Redis commands/request | 2.31 | 2.00 |", section, StringComparison.Ordinal);
+        Assert.Contains("| Redis commands | get:1.00 expire:1.00 set:0.31 | exists:1.00 get:1.00 |", section, StringComparison.Ordinal);
+        Assert.Contains("lost all 4 users' sessions", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("CPU µs/request", markdown.Split("## cost")[0], StringComparison.Ordinal);
+    }
+
     internal static CompareReport UnderLoadReport() => new()
     {
         Machine = new Dictionary<string, string> { ["cores"] = "2", ["os"] = "Linux", ["dotnet"] = ".NET 10" },

@@ -75,4 +75,33 @@ public sealed class CompareProseTests
     [Fact]
     public void Describe_NoPool_SaysSo() =>
         Assert.Equal("No pool took part in this scenario.", CompareProse.Describe("steady", new Dictionary<string, StrategyResult>(), 3));
+
+    [Fact]
+    public void Describe_Cost_SaysWhereTheCpuGoesAndWhatRedisIsAsked()
+    {
+        var results = new Dictionary<string, StrategyResult>
+        {
+            ["sticky"] = new() { Continuity = 1.0, NodeCpuUsPerRequest = 73, GatewayCpuUsPerRequest = 112, RedisCpuUsPerRequest = 0, RedisCommandsPerRequest = 0, RedisCommands = new Dictionary<string, double>() },
+            ["jwt"] = new()
+            {
+                Continuity = 1.0, NodeCpuUsPerRequest = 218, GatewayCpuUsPerRequest = 73, RedisCpuUsPerRequest = 21, RedisCommandsPerRequest = 2,
+                RedisCommands = new Dictionary<string, double> { ["exists"] = 1, ["get"] = 1 },
+            },
+        };
+
+        var prose = CompareProse.Describe("cost", results, usersPerStrategy: 4);
+
+        Assert.Contains("Per request the pool's nodes spent 73 µs of CPU on sticky and 218 µs of CPU on jwt", prose, StringComparison.Ordinal);
+        Assert.Contains("the gateway 112 µs on sticky and 73 µs on jwt", prose, StringComparison.Ordinal);
+        Assert.Contains("Redis 21 µs for 2.0 commands on jwt (exists 1.0, get 1.0)", prose, StringComparison.Ordinal);
+        Assert.Contains("sticky sent Redis nothing", prose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_CostWithoutCpuFigures_SaysTheyCouldNotBeRead()
+    {
+        var prose = CompareProse.Describe("cost", new Dictionary<string, StrategyResult> { ["local"] = new() { Continuity = 0.3 } }, usersPerStrategy: 4);
+
+        Assert.Contains("CPU time could not be read here", prose, StringComparison.Ordinal);
+    }
 }

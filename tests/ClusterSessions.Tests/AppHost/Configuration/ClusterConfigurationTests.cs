@@ -56,6 +56,7 @@ public sealed class ClusterConfigurationTests
     [InlineData("Redis:Mode", "2", "Cluster:Redis:Mode: '2' is not one of Auto, Garnet, RedisServer, Container, External")]
     [InlineData("JwtRevocation", "Sometimes", "Cluster:JwtRevocation: 'Sometimes' is not one of DenyList, None")]
     [InlineData("SessionStoreDown", "Retry", "Cluster:SessionStoreDown: 'Retry' is not one of Fail, Silent")]
+    [InlineData("JwtTokenCache", "yes", "Cluster:JwtTokenCache: 'yes' is not true or false")]
     public void Read_BadEnumValue_OneLineNamingTheKeyAndTheAllowedValues(string key, string value, string expected)
     {
         var failures = ClusterConfiguration.Read(Configuration((key, value)), out _);
