@@ -84,9 +84,9 @@ internal sealed class CostMeter : IAsyncDisposable
             var calls = Parse(info.SelectMany(section => section));
             return calls.Count > 0 ? calls : null;
         }
-        catch (RedisException)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            // Redis is down (a scenario's fault, or the user's): the figure is missing, not zero.
+            // Redis is down or too slow to answer (a scenario's fault, or the user's): the figure is missing, not zero.
             return null;
         }
     }
