@@ -13,6 +13,8 @@ internal static class JwtNodePoolExtensions
     public const string Issuer = "cluster-sessions";
     public const string Audience = "cluster-sessions-jwt";
 
+    public const string TokenCacheVariable = "Jwt__TokenCache__Enabled";
+
     /// <summary>
     /// Gives every node of the pool the run's signing keys (<c>Jwt__Keys__N__…</c>), issuer and audience. The private
     /// keys are secret parameters, so the dashboard masks them; the file in the run folder keeps them across restarts.
@@ -49,7 +51,7 @@ internal static class JwtNodePoolExtensions
     public static NodePoolBuilder WithJwtTokenCache(this NodePoolBuilder pool, bool configured)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        return pool.WithEnvironment("Jwt__TokenCache__Enabled", () => (pool.Pool.TokenCacheOverride ?? configured) ? "true" : "false");
+        return pool.WithOverridableEnvironment(TokenCacheVariable, configured ? "true" : "false");
     }
 
     /// <summary><c>DenyList</c>: logout is recorded in <paramref name="redis"/>; <c>None</c>: tokens live until they expire.</summary>

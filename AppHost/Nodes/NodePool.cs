@@ -11,6 +11,7 @@ internal sealed class NodePool
 {
     private readonly List<(NodeEndpoint Endpoint, IResourceBuilder<ExecutableResource> Resource)> _nodes = [];
     private readonly List<string> _members = [];
+    private readonly Dictionary<string, string> _overrides = new(StringComparer.Ordinal);
 
     public NodePool(string strategy) => Strategy = strategy;
 
@@ -36,11 +37,34 @@ internal sealed class NodePool
         }
     }
 
-    /// <summary>Value of <c>Session__StoreDown</c> for nodes started from now on; null keeps the configured one.</summary>
-    public string? StoreDownOverride { get; set; }
+    /// <summary>
+    /// Gives nodes started from now on <paramref name="value"/> for the environment variable <paramref name="name"/>
+    /// instead of the configured one (see <see cref="NodePoolBuilder.WithOverridableEnvironment"/>); null goes back to it.
+    /// compare's scenarios use it to restart a pool under another setting for a while.
+    /// </summary>
+    public void Override(string name, string? value)
+    {
+        lock (_overrides)
+        {
+            if (value is null)
+            {
+                _overrides.Remove(name);
+            }
+            else
+            {
+                _overrides[name] = value;
+            }
+        }
+    }
 
-    /// <summary><c>Jwt__TokenCache__Enabled</c> for nodes started from now on; null keeps the configured one.</summary>
-    public bool? TokenCacheOverride { get; set; }
+    /// <summary>The value <see cref="Override"/> set for <paramref name="name"/>, if any.</summary>
+    public string? OverrideOf(string name)
+    {
+        lock (_overrides)
+        {
+            return _overrides.GetValueOrDefault(name);
+        }
+    }
 
     internal IEnumerable<IResourceBuilder<ExecutableResource>> Resources => _nodes.Select(n => n.Resource);
 

@@ -30,7 +30,11 @@ internal sealed class NodePoolBuilder(NodePool pool, IDistributedApplicationBuil
 
     /// <summary><c>Session__StoreDown</c>: the configured value, or the one compare's silent-outage scenario sets for a while.</summary>
     public NodePoolBuilder WithStoreDown(Configuration.SessionStoreDown configured) =>
-        WithEnvironment("Session__StoreDown", () => Pool.StoreDownOverride ?? configured.ToString());
+        WithOverridableEnvironment("Session__StoreDown", configured.ToString());
+
+    /// <summary><paramref name="configured"/>, unless <see cref="NodePool.Override"/> set another value for the nodes' next start.</summary>
+    public NodePoolBuilder WithOverridableEnvironment(string name, string configured) =>
+        WithEnvironment(name, () => Pool.OverrideOf(name) ?? configured);
 
     private NodePoolBuilder Each(Action<IResourceBuilder<ExecutableResource>> configure)
     {

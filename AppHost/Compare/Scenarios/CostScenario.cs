@@ -1,4 +1,5 @@
 using ClusterSessions.AppHost.Compare.Cost;
+using ClusterSessions.AppHost.Jwt;
 using ClusterSessions.AppHost.Lab;
 using ClusterSessions.AppHost.Nodes;
 
@@ -144,7 +145,7 @@ internal sealed class CostScenario : IScenario
     /// <summary>Restarts the pool's nodes with <c>Jwt__TokenCache__Enabled</c> = <paramref name="tokenCache"/> (null: as configured).</summary>
     private static async Task RestartAsync(ScenarioContext context, NodePool pool, bool? tokenCache, CancellationToken cancellationToken)
     {
-        pool.TokenCacheOverride = tokenCache;
+        pool.Override(JwtNodePoolExtensions.TokenCacheVariable, tokenCache switch { null => null, true => "true", false => "false" });
         await Task.WhenAll(pool.Members.Select(node => context.Cluster.ExecuteAsync(node.Name, ResourceAction.Restart, cancellationToken))).ConfigureAwait(false);
         await context.WaitUntilGatewaySeesEveryNodeHealthyAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -132,14 +132,14 @@ public sealed class ProgramTests(AppHostModel host) : IClassFixture<AppHostModel
     public async Task RedisNode_StoreDownOverridden_TheNextStartGetsTheOverride()
     {
         var pool = host.Cluster.FindPool("redis")!;
-        pool.StoreDownOverride = "Silent";
+        pool.Override("Session__StoreDown", "Silent");
         try
         {
             Assert.Equal("Silent", (await host.EnvironmentAsync("redis-2"))["Session__StoreDown"]);
         }
         finally
         {
-            pool.StoreDownOverride = null;
+            pool.Override("Session__StoreDown", null);
         }
     }
 
