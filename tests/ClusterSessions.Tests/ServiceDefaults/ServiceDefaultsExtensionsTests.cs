@@ -1,7 +1,9 @@
+using ClusterSessions.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -90,6 +92,33 @@ public sealed class ServiceDefaultsExtensionsTests
         Assert.DoesNotContain(builder.Services, IsOptionsFactoryOf<HttpClientTraceInstrumentationOptions>);
     }
 
+    /// <summary>While ASP.NET Core's hosting logger is enabled, every request gets an Activity and a scope that nothing reads.</summary>
+    [Fact]
+    public async Task AddServiceDefaults_NoOtlpEndpoint_SwitchesOffTheHostingDiagnosticsLogger()
+    {
+        await using var app = Build(NoOtlpEndpoint);
+
+        Assert.False(HostingDiagnosticsLogger(app).IsEnabled(LogLevel.Critical));
+    }
+
+    [Fact]
+    public async Task AddServiceDefaults_OtlpEndpointSet_KeepsTheHostingDiagnosticsLoggerForTheDashboard()
+    {
+        await using var app = Build(OtlpEndpoint);
+
+        Assert.True(HostingDiagnosticsLogger(app).IsEnabled(LogLevel.Critical));
+    }
+
+    [Fact]
+    public async Task AddServiceDefaults_NoOtlpEndpoint_KeepsOtherCategoriesLogging()
+    {
+        await using var app = Build(NoOtlpEndpoint);
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+
+        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Critical));
+        Assert.True(loggers.CreateLogger("ClusterSessions.Gateway.Forwarding").IsEnabled(LogLevel.Information));
+    }
+
     [Fact]
     public void AddServiceDefaults_OtlpEndpointSet_AddsTheOtlpExporter()
     {
@@ -166,6 +195,9 @@ public sealed class ServiceDefaultsExtensionsTests
         Assert.True(options.IncludeFormattedMessage);
         Assert.True(options.IncludeScopes);
     }
+
+    private static ILogger HostingDiagnosticsLogger(WebApplication app) =>
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(OpenTelemetryExtensions.HostingDiagnosticsCategory);
 
     private static bool IsOtlpExporter(ServiceDescriptor descriptor) =>
         descriptor.ServiceType == typeof(IOptionsFactory<OtlpExporterOptions>);
