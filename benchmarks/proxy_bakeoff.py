@@ -2,13 +2,16 @@
 """The proxy bake-off: nginx, HAProxy, a plain YARP and this project's gateway in front of the same 3 nodes.
 
 Builds the WebNode, the gateway and benchmarks/PlainYarp (Release, into --artifacts-path or a temp folder), starts
-3 WebNode processes (strategy local) and the four proxies on free 127.0.0.1 ports, each routing /local/** round-robin
-to the 3 nodes, plus "one node, direct" as the ceiling. Then, after a warm-up of each, runs interleaved rounds: in
-each round every target in turn gets `wrk -t1 -cCONNECTIONS -dSECONDSs --latency .../local/api/node` while this
-script reads the proxy's CPU time (utime + stime of the process and its children, from /proc/<pid>/stat) before and
-after. Reports requests/s, p50, p99 and proxy CPU µs per request per round, then the medians with the ratios to nginx
-and the gateway's CPU ratio to plain YARP. For "direct" the CPU is the node's own. Every process it started is
-stopped on exit (Ctrl+C included) and the temp folder is removed.
+3 WebNode processes (strategy local) and the proxies on free 127.0.0.1 ports, each routing /local/** round-robin to
+the 3 nodes: nginx, HAProxy, plain YARP twice (as YARP's docs set it up, and "plain-yarp-quiet" with the hosting log
+off as the gateway has it without an exporter) and the gateway; plus "one node, direct" as the ceiling. Then, after a
+warm-up of each, runs interleaved rounds: in each round every target in turn gets
+`wrk -t1 -cCONNECTIONS -dSECONDSs --latency .../local/api/node` while this script reads the CPU time of the proxy and
+of the nodes (utime + stime of the processes and their children, from /proc/<pid>/stat) before and after. Reports
+requests/s, p50, p99 and the proxy's and the nodes' CPU µs per request per round, then the medians with the ratios to
+nginx and the gateway's CPU ratio to each plain YARP. For "direct" the CPU is the node's own. The nodes' column
+explains the requests/s: on 2 saturated cores a request costs the proxy, the nodes and wrk together. Every process it
+started is stopped on exit (Ctrl+C included) and the temp folder is removed.
 
 usage: python3 benchmarks/proxy_bakeoff.py [--rounds 5] [--seconds 5] [--connections 32] [--warmup 15]
        [--artifacts-path DIR]
@@ -26,6 +29,10 @@ NODES = 3
 PATH = f'/{POOL}/api/node'
 TOOLS = {'wrk': 'apt-get install wrk', 'nginx': 'apt-get install nginx', 'haproxy': 'apt-get install haproxy',
          'dotnet': 'the .NET 10 SDK, see global.json'}
+# What the gateway's ServiceDefaults do without an OTLP exporter: ASP.NET Core's hosting logger off, so no Activity, logging
+# scope and traceparent per request (ServiceDefaults/OpenTelemetryExtensions.cs). "plain-yarp" keeps the template's logging,
+# as YARP's docs set it up; "plain-yarp-quiet" gets the same switch, so the gateway's own middleware is what differs.
+QUIET_HOSTING_LOG = {'Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics': 'None'}
 PROJECTS = {'node': ('WebNode/ClusterSessions.WebNode.csproj', 'ClusterSessions.WebNode'),
             'gateway': ('Gateway/ClusterSessions.Gateway.csproj', 'ClusterSessions.Gateway'),
             'plain-yarp': ('benchmarks/PlainYarp/PlainYarp.csproj', 'PlainYarp')}
@@ -119,10 +126,10 @@ def start_gateway(processes, dll, port, node_ports):
         f'http://127.0.0.1:{port}', Node__Id='gateway', **{f'Gateway__Pools__{POOL}__Affinity': 'false'}, **destinations))
 
 
-def start_plain_yarp(processes, dll, port, node_ports):
+def start_plain_yarp(processes, dll, port, node_ports, name='plain-yarp', **settings):
     destinations = {f'Destinations__{POOL}-{i}': f'http://127.0.0.1:{p}/' for i, p in enumerate(node_ports, 1)}
-    return processes.start('plain-yarp', ['dotnet', dll], cwd=os.path.dirname(dll), env=dotnet_env(
-        f'http://127.0.0.1:{port}', Pool=POOL, **destinations))
+    return processes.start(name, ['dotnet', dll], cwd=os.path.dirname(dll), env=dotnet_env(
+        f'http://127.0.0.1:{port}', Pool=POOL, **destinations, **settings))
 
 
 def start_nginx(processes, temp, port, node_ports):
@@ -239,32 +246,36 @@ def wrk(url, seconds, connections):
             'errors': (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, socket_errors.groups())) if socket_errors else 0)}
 
 
-def measure(target, seconds, connections):
+def measure(target, seconds, connections, node_pids):
     pids = process_tree(target['pid'])
-    before = cpu_seconds(pids)
+    before, nodes_before = cpu_seconds(pids), cpu_seconds(node_pids)
     result = wrk(target['url'], seconds, connections)
-    result['cpu_us'] = (cpu_seconds(pids) - before) / max(result['requests'], 1) * 1e6
+    requests = max(result['requests'], 1)
+    result['cpu_us'] = (cpu_seconds(pids) - before) / requests * 1e6
+    result['nodes_us'] = (cpu_seconds(node_pids) - nodes_before) / requests * 1e6
     return result
 
 
 def print_round(number, results):
     print(f'round {number} (load {os.getloadavg()[0]:.2f}): ' + '  '.join(
-        f"{name} {r['rps']:.0f} rps p50 {r['p50']:.2f} ms p99 {r['p99']:.2f} ms {r['cpu_us']:.0f} µs"
+        f"{name} {r['rps']:.0f} rps p50 {r['p50']:.2f} ms p99 {r['p99']:.2f} ms {r['cpu_us']:.0f} µs (nodes {r['nodes_us']:.0f})"
         + (f" ({r['errors']} errors)" if r['errors'] else '') for name, r in results.items()), flush=True)
 
 
 def print_table(samples, rounds):
     median = lambda name, key: statistics.median(r[key] for r in samples[name])
     nginx_rps, nginx_cpu = median('nginx', 'rps'), median('nginx', 'cpu_us')
-    print(f'\nmedians of {rounds} rounds (CPU: the proxy process; for "direct", the node)')
-    print('| target | req/s | p50 ms | p99 ms | CPU µs/request | req/s vs nginx | CPU vs nginx | errors |')
-    print('|---|---:|---:|---:|---:|---:|---:|---:|')
+    print(f'\nmedians of {rounds} rounds (CPU: the proxy process; for "direct", the node. Nodes: the 3 nodes\' CPU per request)')
+    print('| target | req/s | p50 ms | p99 ms | CPU µs/request | nodes µs/request | req/s vs nginx | CPU vs nginx | errors |')
+    print('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
     for name in samples:
         rps, cpu = median(name, 'rps'), median(name, 'cpu_us')
         cpu_ratio = '—' if name == 'direct' else f'{cpu / nginx_cpu:.2f}×'
         print(f"| {name} | {rps:.0f} | {median(name, 'p50'):.2f} | {median(name, 'p99'):.2f} | {cpu:.0f} | "
-              f"{rps / nginx_rps:.2f}× | {cpu_ratio} | {sum(r['errors'] for r in samples[name])} |")
-    print(f"\ngateway CPU per request vs plain YARP: {median('gateway', 'cpu_us') / median('plain-yarp', 'cpu_us'):.2f}×")
+              f"{median(name, 'nodes_us'):.0f} | {rps / nginx_rps:.2f}× | {cpu_ratio} | {sum(r['errors'] for r in samples[name])} |")
+    print()
+    for baseline in ('plain-yarp', 'plain-yarp-quiet'):
+        print(f"gateway CPU per request vs {baseline}: {median('gateway', 'cpu_us') / median(baseline, 'cpu_us'):.2f}×")
 
 
 def run(args, temp):
@@ -277,10 +288,13 @@ def run(args, temp):
         for (name, process, _), port in zip(list(processes.started), node_ports):
             wait_ready(processes, name, process, f'http://127.0.0.1:{port}{PATH}')
 
-        proxy_ports = dict(zip(('nginx', 'haproxy', 'plain-yarp', 'gateway'), free_ports(4)))
+        node_pids = [process.pid for _, process, _ in processes.started]
+        proxy_ports = dict(zip(('nginx', 'haproxy', 'plain-yarp', 'plain-yarp-quiet', 'gateway'), free_ports(5)))
         started = {'nginx': start_nginx(processes, temp, proxy_ports['nginx'], node_ports),
                    'haproxy': start_haproxy(processes, temp, proxy_ports['haproxy'], node_ports),
                    'plain-yarp': start_plain_yarp(processes, dlls['plain-yarp'], proxy_ports['plain-yarp'], node_ports),
+                   'plain-yarp-quiet': start_plain_yarp(processes, dlls['plain-yarp'], proxy_ports['plain-yarp-quiet'],
+                                                        node_ports, name='plain-yarp-quiet', **QUIET_HOSTING_LOG),
                    'gateway': start_gateway(processes, dlls['gateway'], proxy_ports['gateway'], node_ports)}
         targets = {}
         for name, process in started.items():
@@ -297,7 +311,7 @@ def run(args, temp):
         samples = {name: [] for name in names}
         for number in range(1, args.rounds + 1):
             order = names[number - 1:] + names[:number - 1]  # each round starts with a different target
-            results = {name: measure(targets[name], args.seconds, args.connections) for name in order}
+            results = {name: measure(targets[name], args.seconds, args.connections, node_pids) for name in order}
             for name in order:
                 samples[name].append(results[name])
             print_round(number, results)
