@@ -39,8 +39,8 @@ internal static class OpenTelemetryExtensions
         // Activity with its tags for the request and for each outgoing call (the HttpClient instrumentation also turns on
         // the handler's DiagnosticListener path), and a histogram update per instrument. The gateway's bake-off measured
         // that as part of its CPU per request. So the providers are there either way (the wiring stays testable), but
-        // only an exporting process gives them instrumentation. ASP.NET Core and HttpClient pass an incoming traceparent
-        // on to the nodes without it.
+        // only an exporting process gives them instrumentation. An incoming traceparent still reaches the nodes: YARP
+        // copies it like any other header.
         var exporting = IsExporting(builder.Configuration);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddDetector(

@@ -28,9 +28,11 @@ internal sealed class NodePoolBuilder(NodePool pool, IDistributedApplicationBuil
     public NodePoolBuilder WithParameter(string name, IResourceBuilder<ParameterResource> parameter) =>
         Each(node => node.WithEnvironment(name, parameter));
 
+    public const string StoreDownVariable = "Session__StoreDown";
+
     /// <summary><c>Session__StoreDown</c>: the configured value, or the one compare's silent-outage scenario sets for a while.</summary>
     public NodePoolBuilder WithStoreDown(Configuration.SessionStoreDown configured) =>
-        WithOverridableEnvironment("Session__StoreDown", configured.ToString());
+        WithOverridableEnvironment(StoreDownVariable, configured.ToString());
 
     /// <summary><paramref name="configured"/>, unless <see cref="NodePool.Override"/> set another value for the nodes' next start.</summary>
     public NodePoolBuilder WithOverridableEnvironment(string name, string configured) =>

@@ -41,7 +41,7 @@ internal sealed class StoreOutageSilentScenario : IScenario
     /// <summary>Restarts the pool's running nodes with <c>Session__StoreDown</c> = <paramref name="storeDown"/> (null: as configured).</summary>
     private static async Task RestartPoolAsync(ScenarioContext context, NodePool pool, string? storeDown, CancellationToken cancellationToken)
     {
-        pool.Override("Session__StoreDown", storeDown);
+        pool.Override(NodePoolBuilder.StoreDownVariable, storeDown);
         foreach (var node in pool.Members)
         {
             await context.Cluster.ExecuteAsync(node.Name, ResourceAction.Restart, cancellationToken).ConfigureAwait(false);

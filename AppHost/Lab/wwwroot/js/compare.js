@@ -214,14 +214,15 @@ function render(next, caption) {
     return;
   }
   // The cost scenario has a column of its own (jwt with the other token-cache setting): kept out of the others.
-  const strategies = strategiesOf(scenarios.filter(([name]) => name !== 'cost'));
+  const scheduled = scenarios.filter(([name]) => name !== 'cost');
+  const strategies = strategiesOf(scheduled);
   if (!chartScenario || !report.scenarios[chartScenario]) chartScenario = report.scenarios.steady ? 'steady' : scenarios[0][0];
 
   fill(container,
     caption ? h('p', { class: 'notice info' }, caption) : null,
     h('p', { class: 'meta' }, describeRun(report)),
     h('h3', {}, 'Charts'),
-    h('div', { class: 'charts' }, scenarioCharts(scenarios.filter(([name]) => name !== 'cost'), strategies), costCharts(report.scenarios.cost)),
+    h('div', { class: 'charts' }, scenarioCharts(scheduled, strategies), costCharts(report.scenarios.cost)),
     skewSection(scenarios, strategies),
     scenarios.map(([name, results]) => table(name, results, name === 'cost' ? strategiesOf([[name, results]]) : strategies)));
 }
