@@ -12,6 +12,9 @@ internal sealed class GatewayOptions
 
     public string LoadBalancing { get; set; } = "RoundRobin";
 
+    /// <summary>HTTP/1.1 by default; the AppHost points the gateway at the nodes' h2c endpoints with <see cref="NodeProtocol.Http2"/>.</summary>
+    public NodeProtocol NodeProtocol { get; set; } = NodeProtocol.Http1;
+
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(1);

@@ -17,6 +17,11 @@ internal sealed partial class GatewayOptionsValidator : IValidateOptions<Gateway
             failures.Add($"Gateway:LoadBalancing: '{options.LoadBalancing}' is not one of {string.Join(", ", LoadBalancingPolicies.All)}");
         }
 
+        if (!Enum.IsDefined(options.NodeProtocol))
+        {
+            failures.Add($"Gateway:NodeProtocol: '{options.NodeProtocol}' is not one of {string.Join(", ", Enum.GetNames<NodeProtocol>())}");
+        }
+
         if (options.HealthCheckInterval <= TimeSpan.Zero || options.HealthCheckTimeout <= TimeSpan.Zero)
         {
             failures.Add("Gateway:HealthCheckInterval / Gateway:HealthCheckTimeout: must be positive");

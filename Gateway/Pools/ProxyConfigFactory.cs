@@ -1,5 +1,7 @@
+using System.Net;
 using ClusterSessions.Gateway.LoginThrottling;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.SessionAffinity;
 
 namespace ClusterSessions.Gateway.Pools;
@@ -55,6 +57,7 @@ internal static class ProxyConfigFactory
                 },
             }
             : null,
+        HttpRequest = ForwarderRequestFor(gateway.NodeProtocol),
         HealthCheck = new HealthCheckConfig
         {
             Active = new ActiveHealthCheckConfig
@@ -83,5 +86,19 @@ internal static class ProxyConfigFactory
             d => d.Key,
             d => new DestinationConfig { Address = d.Value },
             StringComparer.Ordinal),
+    };
+
+    /// <summary>
+    /// <see langword="null"/> keeps YARP's default (HTTP/2 or lower, which over plain http:// is HTTP/1.1). h2c has no
+    /// negotiation, so it must be asked for exactly; the active health probes follow the same setting.
+    /// </summary>
+    public static ForwarderRequestConfig? ForwarderRequestFor(NodeProtocol protocol) => protocol switch
+    {
+        NodeProtocol.Http2 => new ForwarderRequestConfig
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        },
+        _ => null,
     };
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 
 namespace ClusterSessions.Tests.Gateway;
@@ -24,10 +25,11 @@ internal sealed class TestBackend : IAsyncDisposable
     /// <summary>Requests that reached this node, answered or not.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    public static async Task<TestBackend> StartAsync(RequestDelegate handler)
+    /// <param name="protocols"><see cref="HttpProtocols.Http2"/> for an h2c node, as the AppHost's nodes are to the gateway.</param>
+    public static async Task<TestBackend> StartAsync(RequestDelegate handler, HttpProtocols protocols = HttpProtocols.Http1)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var backend = new TestBackend(app);
@@ -41,12 +43,14 @@ internal sealed class TestBackend : IAsyncDisposable
     }
 
     /// <summary>Answers 200 with <paramref name="name"/> as the body and as <c>X-Served-By</c>, as a node would.</summary>
-    public static Task<TestBackend> AnsweringAsync(string name) =>
-        StartAsync(context =>
-        {
-            context.Response.Headers["X-Served-By"] = name;
-            return context.Response.WriteAsync(name);
-        });
+    public static Task<TestBackend> AnsweringAsync(string name, HttpProtocols protocols = HttpProtocols.Http1) =>
+        StartAsync(
+            context =>
+            {
+                context.Response.Headers["X-Served-By"] = name;
+                return context.Response.WriteAsync(context.Request.Protocol == HttpProtocol.Http2 ? $"{name} over HTTP/2" : name);
+            },
+            protocols);
 
     /// <summary>Drops the connection under every request without a byte of answer: a node killed with the request in flight.</summary>
     public static Task<TestBackend> AbortingAsync() =>

@@ -36,6 +36,23 @@ public sealed class GatewayOptionsValidatorTests
         Assert.True(_validator.Validate(null, new GatewayOptions { LoadBalancing = policy }).Succeeded);
 
     [Theory]
+    [InlineData("Http1")]
+    [InlineData("Http2")]
+    public void Validate_NodeProtocol_Succeeds(string protocol) =>
+        Assert.True(_validator.Validate(null, new GatewayOptions { NodeProtocol = Enum.Parse<NodeProtocol>(protocol) }).Succeeded);
+
+    [Fact]
+    public void Validate_UndefinedNodeProtocol_FailsNamingGatewayNodeProtocolAndTheNames()
+    {
+        // The binder turns "3" into (NodeProtocol)3 without complaint; a name it does not know fails in the binder.
+        var result = _validator.Validate(null, new GatewayOptions { NodeProtocol = (NodeProtocol)3 });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Gateway:NodeProtocol: '3'", failure, StringComparison.Ordinal);
+        Assert.Contains("Http1, Http2", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Fastest")]
     [InlineData("roundrobin")]
     [InlineData("")]

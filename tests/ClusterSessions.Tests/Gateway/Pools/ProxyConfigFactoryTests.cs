@@ -54,6 +54,22 @@ public sealed class ProxyConfigFactoryTests
     }
 
     [Fact]
+    public void CreateCluster_NodeProtocolHttp1_LeavesYarpsDefaultRequestVersion() =>
+        Assert.Null(ProxyConfigFactory.CreateCluster("local", Pool(affinity: false), Gateway).HttpRequest);
+
+    [Fact]
+    public void CreateCluster_NodeProtocolHttp2_AsksForExactlyHttp2ForRequestsAndProbes()
+    {
+        var gateway = new GatewayOptions { NodeProtocol = NodeProtocol.Http2 };
+
+        var request = ProxyConfigFactory.CreateCluster("local", Pool(affinity: false), gateway).HttpRequest;
+
+        Assert.NotNull(request);
+        Assert.Equal(System.Net.HttpVersion.Version20, request.Version);
+        Assert.Equal(System.Net.Http.HttpVersionPolicy.RequestVersionExact, request.VersionPolicy);
+    }
+
+    [Fact]
     public void CreateCluster_PoolWithoutPolicy_UsesTheGatewayPolicy() =>
         Assert.Equal("PowerOfTwoChoices", ProxyConfigFactory.CreateCluster("local", Pool(affinity: false), Gateway).LoadBalancingPolicy);
 
