@@ -19,7 +19,7 @@ internal sealed class GatewayAdminClient(HttpClient httpClient, int adminPort, s
     public async Task SetPoolAsync(NodePool pool, string loadBalancing, CancellationToken cancellationToken)
     {
         var body = new PoolUpdate(
-            pool.Members.ToDictionary(n => n.Name, n => n.Url + "/", StringComparer.Ordinal),
+            pool.Members.ToDictionary(n => n.Name, n => n.H2cUrl + "/", StringComparer.Ordinal),
             pool.Affinity,
             loadBalancing);
         using var request = Request(HttpMethod.Put, $"/_gateway/pools/{pool.Strategy}");

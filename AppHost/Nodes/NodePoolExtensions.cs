@@ -9,7 +9,7 @@ internal static class NodePoolExtensions
 {
     /// <summary>
     /// <c>{strategy}-1</c> … <c>{strategy}-N</c> (<c>Cluster:NodesPerStrategy</c>), each a WebNode process from the built
-    /// output on a loopback port of its own, not proxied by DCP, healthy when <c>/health</c> says so; then
+    /// output on loopback ports of its own (see <see cref="NodeEndpoint"/>), not proxied by DCP, healthy when <c>/health</c> says so; then
     /// <c>Cluster:SpareNodesPerStrategy</c> more that start only on scale-out.
     /// </summary>
     public static NodePoolBuilder AddNodePool(this IDistributedApplicationBuilder builder, string strategy)
@@ -20,8 +20,8 @@ internal static class NodePoolExtensions
         var count = model.Options.NodesPerStrategy + model.Options.SpareNodesPerStrategy;
         for (var i = 1; i <= count; i++)
         {
-            var endpoint = new NodeEndpoint($"{strategy}-{i}", FreePorts.Allocate(), Spare: i > model.Options.NodesPerStrategy);
-            var node = builder.AddDotNetApp(endpoint.Name, ProjectOutputs.WebNodeAssembly, endpoint.Port)
+            var endpoint = new NodeEndpoint($"{strategy}-{i}", FreePorts.Allocate(), FreePorts.Allocate(), Spare: i > model.Options.NodesPerStrategy);
+            var node = builder.AddDotNetApp(endpoint.Name, ProjectOutputs.WebNodeAssembly, endpoint)
                 .WithEnvironment("Node__PathBase", pool.PathBase)
                 .WithEnvironment("Session__Strategy", strategy)
                 .WithHttpHealthCheck("/health")
@@ -40,19 +40,23 @@ internal static class NodePoolExtensions
 
     /// <summary>
     /// A built ASP.NET Core app as an executable resource: <c>dotnet App.dll</c>, without the <c>dotnet run</c> wrapper that
-    /// a project resource costs (about 130 MB per process here), telemetry to the Aspire dashboard.
+    /// a project resource costs (about 130 MB per process here), telemetry to the Aspire dashboard. Kestrel's own
+    /// endpoint configuration gives it the endpoint's two ports: <c>Http</c> (HTTP/1.1) and <c>H2c</c> (HTTP/2 only).
     /// </summary>
-    internal static IResourceBuilder<ExecutableResource> AddDotNetApp(this IDistributedApplicationBuilder builder, string name, string assemblyPath, int port, params int[] extraPorts)
+    internal static IResourceBuilder<ExecutableResource> AddDotNetApp(this IDistributedApplicationBuilder builder, string name, string assemblyPath, NodeEndpoint endpoint)
     {
-        string[] urls = [.. new[] { port }.Concat(extraPorts).Select(p => $"http://127.0.0.1:{p}")];
         return builder.AddExecutable(name, "dotnet", Path.GetDirectoryName(assemblyPath)!, assemblyPath)
             // Not proxied: DCP's proxy would add a hop and keep a dead node's port accepting connections.
-            .WithHttpEndpoint(port: port, targetPort: port, isProxied: false)
-            .WithEnvironment("ASPNETCORE_URLS", string.Join(';', urls))
+            .WithHttpEndpoint(port: endpoint.Port, targetPort: endpoint.Port, isProxied: false)
+            .WithEnvironment($"{KestrelEndpoints}Http__Url", endpoint.Url)
+            .WithEnvironment($"{KestrelEndpoints}H2c__Url", endpoint.H2cUrl)
+            .WithEnvironment($"{KestrelEndpoints}H2c__Protocols", "Http2")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
             .WithEnvironment("Node__Id", name)
             // A dozen processes share two cores here: workstation GC keeps each one small.
             .WithEnvironment("DOTNET_gcServer", "0")
             .WithTelemetryToDashboard(builder.GetClusterModel());
     }
+
+    internal const string KestrelEndpoints = "Kestrel__Endpoints__";
 }

@@ -93,7 +93,8 @@ public sealed class ProgramTests(AppHostModel host) : IClassFixture<AppHostModel
             .ToList();
 
         Assert.All(ports, p => Assert.Equal(p.Port, host.Resource(p.Name).Annotations.OfType<EndpointAnnotation>().Single().Port));
-        Assert.Equal(ports.Count, ports.Select(p => p.Port).Distinct().Count());
+        var everyPort = ports.Select(p => p.Port).Concat(host.Cluster.Pools.SelectMany(p => p.Nodes).Select(n => n.H2cPort)).ToList();
+        Assert.Equal(everyPort.Count, everyPort.Distinct().Count());
     }
 
     [Theory]
@@ -110,7 +111,11 @@ public sealed class ProgramTests(AppHostModel host) : IClassFixture<AppHostModel
         Assert.Equal(name, environment["Node__Id"]);
         Assert.Equal($"/{strategy}", environment["Node__PathBase"]);
         Assert.Equal(strategy, environment["Session__Strategy"]);
-        Assert.Equal(node.Url, environment["ASPNETCORE_URLS"]);
+        Assert.Equal(node.Url, environment["Kestrel__Endpoints__Http__Url"]);
+        Assert.Equal(node.H2cUrl, environment["Kestrel__Endpoints__H2c__Url"]);
+        Assert.Equal("Http2", environment["Kestrel__Endpoints__H2c__Protocols"]);
+        Assert.DoesNotContain("Kestrel__Endpoints__Http__Protocols", environment.Keys);
+        Assert.DoesNotContain("ASPNETCORE_URLS", environment.Keys);
         Assert.Equal("Production", environment["ASPNETCORE_ENVIRONMENT"]);
         var resource = host.Resource(name);
         Assert.Equal("dotnet", resource.Command);
@@ -174,7 +179,7 @@ public sealed class ProgramTests(AppHostModel host) : IClassFixture<AppHostModel
     }
 
     [Fact]
-    public async Task Gateway_Environment_EveryPoolsAffinityAndInitialNodesOnly()
+    public async Task Gateway_Environment_EveryPoolsAffinityAndInitialNodesOnlyAtTheirH2cEndpoints()
     {
         var environment = await host.EnvironmentAsync("gateway");
 
@@ -184,7 +189,8 @@ public sealed class ProgramTests(AppHostModel host) : IClassFixture<AppHostModel
         var destinations = environment.Where(e => e.Key.Contains("__Destinations__", StringComparison.Ordinal)).ToList();
         Assert.Equal(InitialNodes.Order(), destinations.Select(d => d.Key[(d.Key.LastIndexOf("__", StringComparison.Ordinal) + 2)..]).Order());
         var local1 = host.Cluster.FindPool("local")!.Nodes[0];
-        Assert.Equal(local1.Url + "/", environment["Gateway__Pools__local__Destinations__local-1"]);
+        Assert.Equal(local1.H2cUrl + "/", environment["Gateway__Pools__local__Destinations__local-1"]);
+        Assert.Equal("Http2", environment["Gateway__NodeProtocol"]);
         Assert.Equal(host.Cluster.Gateway!.AdminPort.ToString(System.Globalization.CultureInfo.InvariantCulture), environment["Gateway__AdminPort"]);
     }
 

@@ -15,7 +15,7 @@ internal static class TestNodePools
         {
             var name = $"{strategy}-{i}";
             var resource = new DetachedResourceBuilder(new ExecutableResource(name, "dotnet", Path.GetTempPath()));
-            pool.Add(new NodeEndpoint(name, FreePorts.Allocate(), Spare: i > nodes), resource);
+            pool.Add(new NodeEndpoint(name, FreePorts.Allocate(), FreePorts.Allocate(), Spare: i > nodes), resource);
         }
 
         return pool;

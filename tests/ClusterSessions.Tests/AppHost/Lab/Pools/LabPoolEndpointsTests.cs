@@ -56,6 +56,8 @@ public sealed class LabPoolEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpMethod.Put, update.Method);
         Assert.Equal("/_gateway/pools/local", update.Path);
         Assert.Equal(["local-1", "local-2", "local-3"], Destinations(update.Body));
+        var spare = _host.Model.FindPool("local")!.Nodes.Single(n => n.Name == "local-3");
+        Assert.Equal(spare.H2cUrl + "/", Json(update.Body).GetProperty("destinations").GetProperty("local-3").GetString());
     }
 
     [Fact]
