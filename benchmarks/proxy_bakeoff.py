@@ -2,16 +2,22 @@
 """The proxy bake-off: nginx, HAProxy, a plain YARP and this project's gateway in front of the same 3 nodes.
 
 Builds the WebNode, the gateway and benchmarks/PlainYarp (Release, into --artifacts-path or a temp folder), starts
-3 WebNode processes (strategy local) and the proxies on free 127.0.0.1 ports, each routing /local/** round-robin to
-the 3 nodes: nginx, HAProxy, plain YARP twice (as YARP's docs set it up, and "plain-yarp-quiet" with the hosting log
-off as the gateway has it without an exporter) and the gateway; plus "one node, direct" as the ceiling. Then, after a
-warm-up of each, runs interleaved rounds: in each round every target in turn gets
-`wrk -t1 -cCONNECTIONS -dSECONDSs --latency .../local/api/node` while this script reads the CPU time of the proxy and
-of the nodes (utime + stime of the processes and their children, from /proc/<pid>/stat) before and after. Reports
-requests/s, p50, p99 and the proxy's and the nodes' CPU µs per request per round, then the medians with the ratios to
-nginx and the gateway's CPU ratio to each plain YARP. For "direct" the CPU is the node's own. The nodes' column
-explains the requests/s: on 2 saturated cores a request costs the proxy, the nodes and wrk together. Every process it
-started is stopped on exit (Ctrl+C included) and the temp folder is removed.
+3 WebNode processes (strategy local) as the AppHost does, each with an HTTP/1.1 port and an h2c (HTTP/2 only) port,
+and the proxies on free 127.0.0.1 ports, each routing /local/** round-robin to the 3 nodes:
+  nginx           HTTP/1.1 to the nodes, upstream keepalive (open-source nginx cannot proxy HTTP/2 to an upstream)
+  haproxy         HTTP/1.1, http-reuse always
+  haproxy-h2c     HTTP/2 to the nodes' h2c ports (proto h2)
+  plain-yarp      YARP as its docs set it up: HTTP/1.1 over http://, the template's logging
+  plain-yarp-h2c  YARP with the gateway's settings: h2c to the nodes, the hosting log off
+  gateway         this project's gateway as the AppHost runs it: h2c to the nodes (Gateway:NodeProtocol=Http2)
+  gateway-http1   the same gateway speaking HTTP/1.1 to the nodes, what h2c is measured against
+plus "direct", one node's HTTP/1.1 port, as the ceiling. Then, after a warm-up of each, runs interleaved rounds: in
+each round every target in turn gets `wrk -t1 -cCONNECTIONS -dSECONDSs --latency .../local/api/node` while this script
+reads the CPU time of the proxy and of the nodes (utime + stime of the processes and their children, from
+/proc/<pid>/stat) before and after. Reports requests/s, p50, p99 and the proxy's and the nodes' CPU µs per request per
+round, then the medians with the ratios to nginx and the gateway's CPU ratio to plain YARP. For "direct" the CPU is the
+node's own. The nodes' column explains the requests/s: on 2 saturated cores a request costs the proxy, the nodes and
+wrk together. Every process it started is stopped on exit (Ctrl+C included) and the temp folder is removed.
 
 usage: python3 benchmarks/proxy_bakeoff.py [--rounds 5] [--seconds 5] [--connections 32] [--warmup 15]
        [--artifacts-path DIR]
@@ -31,7 +37,7 @@ TOOLS = {'wrk': 'apt-get install wrk', 'nginx': 'apt-get install nginx', 'haprox
          'dotnet': 'the .NET 10 SDK, see global.json'}
 # What the gateway's ServiceDefaults do without an OTLP exporter: ASP.NET Core's hosting logger off, so no Activity, logging
 # scope and traceparent per request (ServiceDefaults/OpenTelemetryExtensions.cs). "plain-yarp" keeps the template's logging,
-# as YARP's docs set it up; "plain-yarp-quiet" gets the same switch, so the gateway's own middleware is what differs.
+# as YARP's docs set it up; "plain-yarp-h2c" gets the same switch and protocol, so the gateway's own middleware is what differs.
 QUIET_HOSTING_LOG = {'Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics': 'None'}
 PROJECTS = {'node': ('WebNode/ClusterSessions.WebNode.csproj', 'ClusterSessions.WebNode'),
             'gateway': ('Gateway/ClusterSessions.Gateway.csproj', 'ClusterSessions.Gateway'),
@@ -105,25 +111,30 @@ def build(artifacts):
     return dlls
 
 
-def dotnet_env(urls, **settings):
+def dotnet_env(urls=None, **settings):
     """The environment the AppHost gives a node or the gateway: Production, workstation GC, no telemetry export."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(('OTEL_', 'ASPNETCORE_', 'DOTNET_gc'))}
-    env.update(ASPNETCORE_URLS=urls, ASPNETCORE_ENVIRONMENT='Production', DOTNET_gcServer='0',
-               DOTNET_CLI_TELEMETRY_OPTOUT='1', **settings)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('OTEL_', 'ASPNETCORE_', 'DOTNET_gc', 'Kestrel__'))}
+    if urls:
+        env['ASPNETCORE_URLS'] = urls
+    env.update(ASPNETCORE_ENVIRONMENT='Production', DOTNET_gcServer='0', DOTNET_CLI_TELEMETRY_OPTOUT='1', **settings)
     return env
 
 
-def start_nodes(processes, dll, ports):
-    for i, port in enumerate(ports, 1):
+def start_nodes(processes, dll, ports, h2c_ports):
+    """Each node's two Kestrel endpoints as the AppHost sets them (AppHost/Nodes/NodePoolExtensions.cs)."""
+    for i, (port, h2c_port) in enumerate(zip(ports, h2c_ports), 1):
         processes.start(f'{POOL}-{i}', ['dotnet', dll], cwd=os.path.dirname(dll), env=dotnet_env(
-            f'http://127.0.0.1:{port}', Node__Id=f'{POOL}-{i}', Node__PathBase=f'/{POOL}', Session__Strategy=POOL))
+            Node__Id=f'{POOL}-{i}', Node__PathBase=f'/{POOL}', Session__Strategy=POOL,
+            Kestrel__Endpoints__Http__Url=f'http://127.0.0.1:{port}',
+            Kestrel__Endpoints__H2c__Url=f'http://127.0.0.1:{h2c_port}', Kestrel__Endpoints__H2c__Protocols='Http2'))
 
 
-def start_gateway(processes, dll, port, node_ports):
+def start_gateway(processes, dll, port, node_ports, name='gateway', protocol='Http2'):
     destinations = {f'Gateway__Pools__{POOL}__Destinations__{POOL}-{i}': f'http://127.0.0.1:{p}/'
                     for i, p in enumerate(node_ports, 1)}
-    return processes.start('gateway', ['dotnet', dll], cwd=os.path.dirname(dll), env=dotnet_env(
-        f'http://127.0.0.1:{port}', Node__Id='gateway', **{f'Gateway__Pools__{POOL}__Affinity': 'false'}, **destinations))
+    return processes.start(name, ['dotnet', dll], cwd=os.path.dirname(dll), env=dotnet_env(
+        f'http://127.0.0.1:{port}', Node__Id='gateway', Gateway__NodeProtocol=protocol,
+        **{f'Gateway__Pools__{POOL}__Affinity': 'false'}, **destinations))
 
 
 def start_plain_yarp(processes, dll, port, node_ports, name='plain-yarp', **settings):
@@ -162,9 +173,12 @@ http {{
     return processes.start('nginx', ['nginx', '-p', prefix, '-c', conf, '-g', 'daemon off;'])
 
 
-def start_haproxy(processes, temp, port, node_ports):
-    servers = ''.join(f'    server {POOL}-{i} 127.0.0.1:{p}\n' for i, p in enumerate(node_ports, 1))
-    conf = os.path.join(temp, 'haproxy.cfg')
+def start_haproxy(processes, temp, port, node_ports, name='haproxy', h2c=False):
+    # Over h2, HAProxy 2.6 sends :scheme https for an origin-form request, which Kestrel refuses on a cleartext endpoint
+    # (PROTOCOL_ERROR, a 502); an absolute URI makes it send the request's own scheme.
+    absolute = '    http-request set-uri http://%[req.hdr(host)]%[pathq]\n' if h2c else ''
+    servers = ''.join(f'    server {POOL}-{i} 127.0.0.1:{p}{" proto h2" if h2c else ""}\n' for i, p in enumerate(node_ports, 1))
+    conf = os.path.join(temp, f'{name}.cfg')
     with open(conf, 'w') as f:
         f.write(f"""global
     nbthread 1
@@ -180,8 +194,8 @@ frontend bakeoff
     default_backend nodes
 backend nodes
     balance roundrobin
-{servers}""")
-    return processes.start('haproxy', ['haproxy', '-db', '-f', conf])
+{absolute}{servers}""")
+    return processes.start(name, ['haproxy', '-db', '-f', conf])
 
 
 def wait_ready(processes, name, process, url, timeout=90):
@@ -274,8 +288,10 @@ def print_table(samples, rounds):
         print(f"| {name} | {rps:.0f} | {median(name, 'p50'):.2f} | {median(name, 'p99'):.2f} | {cpu:.0f} | "
               f"{median(name, 'nodes_us'):.0f} | {rps / nginx_rps:.2f}× | {cpu_ratio} | {sum(r['errors'] for r in samples[name])} |")
     print()
-    for baseline in ('plain-yarp', 'plain-yarp-quiet'):
-        print(f"gateway CPU per request vs {baseline}: {median('gateway', 'cpu_us') / median(baseline, 'cpu_us'):.2f}×")
+    for gateway, baseline, why in (('gateway', 'plain-yarp-h2c', 'the same protocol and logging'),
+                                   ('gateway', 'plain-yarp', "YARP's docs setup"),
+                                   ('gateway-http1', 'plain-yarp', 'both HTTP/1.1 to the nodes')):
+        print(f"{gateway} CPU per request vs {baseline} ({why}): {median(gateway, 'cpu_us') / median(baseline, 'cpu_us'):.2f}×")
 
 
 def run(args, temp):
@@ -283,19 +299,26 @@ def run(args, temp):
     dlls = build(os.path.abspath(artifacts))
     processes = Processes(temp)
     try:
-        node_ports = free_ports(NODES)
-        start_nodes(processes, dlls['node'], node_ports)
+        ports = free_ports(2 * NODES)
+        node_ports, h2c_ports = ports[:NODES], ports[NODES:]
+        start_nodes(processes, dlls['node'], node_ports, h2c_ports)
         for (name, process, _), port in zip(list(processes.started), node_ports):
             wait_ready(processes, name, process, f'http://127.0.0.1:{port}{PATH}')
 
         node_pids = [process.pid for _, process, _ in processes.started]
-        proxy_ports = dict(zip(('nginx', 'haproxy', 'plain-yarp', 'plain-yarp-quiet', 'gateway'), free_ports(5)))
+        names = ('nginx', 'haproxy', 'haproxy-h2c', 'plain-yarp', 'plain-yarp-h2c', 'gateway', 'gateway-http1')
+        proxy_ports = dict(zip(names, free_ports(len(names))))
         started = {'nginx': start_nginx(processes, temp, proxy_ports['nginx'], node_ports),
                    'haproxy': start_haproxy(processes, temp, proxy_ports['haproxy'], node_ports),
+                   'haproxy-h2c': start_haproxy(processes, temp, proxy_ports['haproxy-h2c'], h2c_ports,
+                                                name='haproxy-h2c', h2c=True),
                    'plain-yarp': start_plain_yarp(processes, dlls['plain-yarp'], proxy_ports['plain-yarp'], node_ports),
-                   'plain-yarp-quiet': start_plain_yarp(processes, dlls['plain-yarp'], proxy_ports['plain-yarp-quiet'],
-                                                        node_ports, name='plain-yarp-quiet', **QUIET_HOSTING_LOG),
-                   'gateway': start_gateway(processes, dlls['gateway'], proxy_ports['gateway'], node_ports)}
+                   'plain-yarp-h2c': start_plain_yarp(processes, dlls['plain-yarp'], proxy_ports['plain-yarp-h2c'],
+                                                      h2c_ports, name='plain-yarp-h2c', NodeProtocol='Http2',
+                                                      **QUIET_HOSTING_LOG),
+                   'gateway': start_gateway(processes, dlls['gateway'], proxy_ports['gateway'], h2c_ports),
+                   'gateway-http1': start_gateway(processes, dlls['gateway'], proxy_ports['gateway-http1'], node_ports,
+                                                  name='gateway-http1', protocol='Http1')}
         targets = {}
         for name, process in started.items():
             url = f"http://127.0.0.1:{proxy_ports[name]}{PATH}"
