@@ -35,6 +35,7 @@ internal static class ClusterConfiguration
         CheckEnum<RedisMode>(section, "Redis:Mode", failures);
         CheckEnum<JwtRevocation>(section, nameof(ClusterOptions.JwtRevocation), failures);
         CheckEnum<SessionStoreDown>(section, nameof(ClusterOptions.SessionStoreDown), failures);
+        CheckEnum<NodeProtocol>(section, nameof(ClusterOptions.NodeProtocol), failures);
         CheckBool(section, nameof(ClusterOptions.JwtTokenCache), failures);
         if (failures.Count > 0)
         {

@@ -40,6 +40,7 @@ internal sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
         RequireDefined(failures, "Cluster:Redis:Mode", options.Redis.Mode);
         RequireDefined(failures, "Cluster:JwtRevocation", options.JwtRevocation);
         RequireDefined(failures, "Cluster:SessionStoreDown", options.SessionStoreDown);
+        RequireDefined(failures, "Cluster:NodeProtocol", options.NodeProtocol);
 
         if (options.SpareNodesPerStrategy is < 0 or > 8)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using ClusterSessions.AppHost.Configuration;
 using ClusterSessions.AppHost.Lab.Traffic;
 using ClusterSessions.AppHost.Nodes;
 
@@ -16,10 +17,10 @@ internal sealed class GatewayAdminClient(HttpClient httpClient, int adminPort, s
 
     public int AdminPort { get; } = adminPort;
 
-    public async Task SetPoolAsync(NodePool pool, string loadBalancing, CancellationToken cancellationToken)
+    public async Task SetPoolAsync(NodePool pool, string loadBalancing, NodeProtocol protocol, CancellationToken cancellationToken)
     {
         var body = new PoolUpdate(
-            pool.Members.ToDictionary(n => n.Name, n => n.H2cUrl + "/", StringComparer.Ordinal),
+            pool.Members.ToDictionary(n => n.Name, n => n.GatewayAddress(protocol), StringComparer.Ordinal),
             pool.Affinity,
             loadBalancing);
         using var request = Request(HttpMethod.Put, $"/_gateway/pools/{pool.Strategy}");

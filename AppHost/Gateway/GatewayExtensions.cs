@@ -39,7 +39,7 @@ internal static class GatewayExtensions
     }
 
     /// <summary>
-    /// Routes <c>/{strategy}/**</c> to each pool's member nodes over h2c, their HTTP/2 endpoints
+    /// Routes <c>/{strategy}/**</c> to each pool's member nodes in <c>Cluster:NodeProtocol</c>, at the port that speaks it
     /// (<c>Gateway__Pools__…</c>, read at each start, so a restarted gateway keeps scale-outs); the gateway starts once
     /// the pools' first nodes are healthy.
     /// </summary>
@@ -47,9 +47,8 @@ internal static class GatewayExtensions
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(pools);
-        // One connection per node carries every request in flight: about half the gateway's and the nodes' CPU per
-        // request of HTTP/1.1's connection per request (benchmarks/proxy_bakeoff.py, README).
-        gateway.WithEnvironment("Gateway__NodeProtocol", "Http2");
+        var protocol = gateway.ApplicationBuilder.GetClusterModel().Options.NodeProtocol;
+        gateway.WithEnvironment("Gateway__NodeProtocol", protocol.ToString());
         foreach (var pool in pools.Select(p => p.Pool))
         {
             foreach (var node in pool.InitialResources)
@@ -63,7 +62,7 @@ internal static class GatewayExtensions
                 context.EnvironmentVariables[prefix + "Affinity"] = pool.Affinity ? "true" : "false";
                 foreach (var node in pool.Members)
                 {
-                    context.EnvironmentVariables[$"{prefix}Destinations__{node.Name}"] = node.H2cUrl + "/";
+                    context.EnvironmentVariables[$"{prefix}Destinations__{node.Name}"] = node.GatewayAddress(protocol);
                 }
             });
         }

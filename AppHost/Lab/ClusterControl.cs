@@ -204,7 +204,7 @@ internal sealed partial class ClusterControl(
         // A gateway that is not running reads the pools from its environment when it starts again.
         if (gatewayAdmin is not null && model.Gateway is { } gateway && IsAlive(Snapshot(gateway.Name)))
         {
-            await gatewayAdmin.SetPoolAsync(pool, model.LoadBalancing, cancellationToken).ConfigureAwait(false);
+            await gatewayAdmin.SetPoolAsync(pool, model.LoadBalancing, model.Options.NodeProtocol, cancellationToken).ConfigureAwait(false);
         }
     }
 

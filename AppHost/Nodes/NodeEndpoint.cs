@@ -1,3 +1,5 @@
+using ClusterSessions.AppHost.Configuration;
+
 namespace ClusterSessions.AppHost.Nodes;
 
 /// <summary>
@@ -10,4 +12,7 @@ internal sealed record NodeEndpoint(string Name, int Port, int H2cPort, bool Spa
     public string Url => $"http://127.0.0.1:{Port}";
 
     public string H2cUrl => $"http://127.0.0.1:{H2cPort}";
+
+    /// <summary>The node as a gateway destination (with a trailing slash) for <paramref name="protocol"/>.</summary>
+    public string GatewayAddress(NodeProtocol protocol) => (protocol == NodeProtocol.Http2 ? H2cUrl : Url) + "/";
 }

@@ -42,4 +42,17 @@ public sealed class ProgramOptionsTests
         Assert.Equal("Silent", (await host.EnvironmentAsync("redis-1"))["Session__StoreDown"]);
         Assert.Equal("LeastRequests", (await host.EnvironmentAsync("gateway"))["Gateway__LoadBalancing"]);
     }
+
+    [Fact]
+    public async Task Build_NodeProtocolHttp1_TheGatewaySpeaksHttp1ToTheNodesHttp1Ports()
+    {
+        await using var host = await AppHostModel.CreateAsync("--Cluster:Strategies=local", "--Cluster:NodeProtocol=Http1");
+
+        var environment = await host.EnvironmentAsync("gateway");
+        var local1 = host.Cluster.FindPool("local")!.Nodes[0];
+        Assert.Equal("Http1", environment["Gateway__NodeProtocol"]);
+        Assert.Equal(local1.Url + "/", environment["Gateway__Pools__local__Destinations__local-1"]);
+        // The node still listens on both: the protocol is the gateway's choice alone.
+        Assert.Equal(local1.H2cUrl, (await host.EnvironmentAsync("local-1"))["Kestrel__Endpoints__H2c__Url"]);
+    }
 }

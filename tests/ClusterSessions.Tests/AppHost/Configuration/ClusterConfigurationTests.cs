@@ -22,6 +22,7 @@ public sealed class ClusterConfigurationTests
         Assert.Equal(RedisMode.Auto, options.Redis.Mode);
         Assert.Equal(JwtRevocation.DenyList, options.JwtRevocation);
         Assert.Equal(SessionStoreDown.Fail, options.SessionStoreDown);
+        Assert.Equal(NodeProtocol.Http2, options.NodeProtocol);
         Assert.Equal(".run", options.RunDirectory);
         Assert.True(options.NeedsRedis);
     }
@@ -37,7 +38,8 @@ public sealed class ClusterConfigurationTests
                 ("LabPort", "0"),
                 ("Redis:Mode", "garnet"),
                 ("JwtRevocation", "None"),
-                ("SessionStoreDown", "silent")),
+                ("SessionStoreDown", "silent"),
+                ("NodeProtocol", "http1")),
             out var options);
 
         Assert.Empty(failures);
@@ -48,6 +50,7 @@ public sealed class ClusterConfigurationTests
         Assert.Equal(RedisMode.Garnet, options.Redis.Mode);
         Assert.Equal(JwtRevocation.None, options.JwtRevocation);
         Assert.Equal(SessionStoreDown.Silent, options.SessionStoreDown);
+        Assert.Equal(NodeProtocol.Http1, options.NodeProtocol);
         Assert.False(options.NeedsRedis);
     }
 
@@ -56,6 +59,7 @@ public sealed class ClusterConfigurationTests
     [InlineData("Redis:Mode", "2", "Cluster:Redis:Mode: '2' is not one of Auto, Garnet, RedisServer, Container, External")]
     [InlineData("JwtRevocation", "Sometimes", "Cluster:JwtRevocation: 'Sometimes' is not one of DenyList, None")]
     [InlineData("SessionStoreDown", "Retry", "Cluster:SessionStoreDown: 'Retry' is not one of Fail, Silent")]
+    [InlineData("NodeProtocol", "Http3", "Cluster:NodeProtocol: 'Http3' is not one of Http1, Http2")]
     [InlineData("JwtTokenCache", "yes", "Cluster:JwtTokenCache: 'yes' is not true or false")]
     public void Read_BadEnumValue_OneLineNamingTheKeyAndTheAllowedValues(string key, string value, string expected)
     {

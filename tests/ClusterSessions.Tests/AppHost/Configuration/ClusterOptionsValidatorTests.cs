@@ -86,6 +86,10 @@ public sealed class ClusterOptionsValidatorTests
         AssertSingleFailure(new ClusterOptions { JwtRevocation = (JwtRevocation)7 }, "Cluster:JwtRevocation", "DenyList, None");
 
     [Fact]
+    public void Validate_UndefinedNodeProtocol_FailsNamingTheKey() =>
+        AssertSingleFailure(new ClusterOptions { NodeProtocol = (NodeProtocol)7 }, "Cluster:NodeProtocol", "Http1, Http2");
+
+    [Fact]
     public void Validate_UndefinedSessionStoreDown_FailsNamingTheKey() =>
         AssertSingleFailure(new ClusterOptions { SessionStoreDown = (SessionStoreDown)7 }, "Cluster:SessionStoreDown", "Fail, Silent");
 

@@ -1,3 +1,4 @@
+using ClusterSessions.AppHost.Configuration;
 using System.Net;
 using System.Text;
 using ClusterSessions.AppHost.Gateway;
@@ -34,7 +35,7 @@ public sealed class GatewayAdminClientTests(GatewayHost gateway) : IClassFixture
         using var http = gateway.CreateAdminClient();
         var client = new GatewayAdminClient(http, GatewayHost.AdminPort);
 
-        await client.SetPoolAsync(pool, "LeastRequests", CancellationToken.None);
+        await client.SetPoolAsync(pool, "LeastRequests", NodeProtocol.Http2, CancellationToken.None);
 
         var pools = await client.GetDestinationHealthAsync(CancellationToken.None);
         Assert.Equal(["sticky-1", "sticky-2"], pools["sticky"].Keys.Order());
@@ -47,7 +48,7 @@ public sealed class GatewayAdminClientTests(GatewayHost gateway) : IClassFixture
         using var http = gateway.CreateAdminClient();
         var client = new GatewayAdminClient(http, GatewayHost.AdminPort);
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => client.SetPoolAsync(pool, "Fastest", CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => client.SetPoolAsync(pool, "Fastest", NodeProtocol.Http2, CancellationToken.None));
 
         Assert.StartsWith("gateway refused the pool update for sticky: 400", exception.Message, StringComparison.Ordinal);
     }
