@@ -4,8 +4,8 @@ namespace ClusterSessions.AppHost.Nodes;
 
 /// <summary>
 /// One node of a pool: its resource name (also its <c>Node:Id</c>) and its two loopback ports. <see cref="Url"/> speaks
-/// HTTP/1.1 (browsers, tests, Aspire's health check); <see cref="H2cUrl"/> speaks HTTP/2 only, for the gateway: cleartext
-/// HTTP/2 has no negotiation, so one port cannot offer both.
+/// HTTP/1.1 (browsers, tests, Aspire's health check); <see cref="H2cUrl"/> speaks HTTP/2 only, for the gateway with
+/// <c>Cluster:NodeProtocol=Http2</c>: cleartext HTTP/2 has no negotiation, so one port cannot offer both.
 /// </summary>
 internal sealed record NodeEndpoint(string Name, int Port, int H2cPort, bool Spare)
 {

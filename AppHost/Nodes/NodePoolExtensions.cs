@@ -58,5 +58,5 @@ internal static class NodePoolExtensions
             .WithTelemetryToDashboard(builder.GetClusterModel());
     }
 
-    internal const string KestrelEndpoints = "Kestrel__Endpoints__";
+    private const string KestrelEndpoints = "Kestrel__Endpoints__";
 }
