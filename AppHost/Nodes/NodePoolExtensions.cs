@@ -21,7 +21,7 @@ internal static class NodePoolExtensions
         for (var i = 1; i <= count; i++)
         {
             var endpoint = new NodeEndpoint($"{strategy}-{i}", FreePorts.Allocate(), FreePorts.Allocate(), Spare: i > model.Options.NodesPerStrategy);
-            var node = builder.AddDotNetApp(endpoint.Name, ProjectOutputs.WebNodeAssembly, endpoint)
+            var node = builder.AddDotNetApp(ProjectOutputs.WebNodeAssembly, endpoint)
                 .WithEnvironment("Node__PathBase", pool.PathBase)
                 .WithEnvironment("Session__Strategy", strategy)
                 .WithHttpHealthCheck("/health")
@@ -43,16 +43,16 @@ internal static class NodePoolExtensions
     /// a project resource costs (about 130 MB per process here), telemetry to the Aspire dashboard. Kestrel's own
     /// endpoint configuration gives it the endpoint's two ports: <c>Http</c> (HTTP/1.1) and <c>H2c</c> (HTTP/2 only).
     /// </summary>
-    internal static IResourceBuilder<ExecutableResource> AddDotNetApp(this IDistributedApplicationBuilder builder, string name, string assemblyPath, NodeEndpoint endpoint)
+    internal static IResourceBuilder<ExecutableResource> AddDotNetApp(this IDistributedApplicationBuilder builder, string assemblyPath, NodeEndpoint endpoint)
     {
-        return builder.AddExecutable(name, "dotnet", Path.GetDirectoryName(assemblyPath)!, assemblyPath)
+        return builder.AddExecutable(endpoint.Name, "dotnet", Path.GetDirectoryName(assemblyPath)!, assemblyPath)
             // Not proxied: DCP's proxy would add a hop and keep a dead node's port accepting connections.
             .WithHttpEndpoint(port: endpoint.Port, targetPort: endpoint.Port, isProxied: false)
             .WithEnvironment($"{KestrelEndpoints}Http__Url", endpoint.Url)
             .WithEnvironment($"{KestrelEndpoints}H2c__Url", endpoint.H2cUrl)
             .WithEnvironment($"{KestrelEndpoints}H2c__Protocols", "Http2")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
-            .WithEnvironment("Node__Id", name)
+            .WithEnvironment("Node__Id", endpoint.Name)
             // A dozen processes share two cores here: workstation GC keeps each one small.
             .WithEnvironment("DOTNET_gcServer", "0")
             .WithTelemetryToDashboard(builder.GetClusterModel());

@@ -65,6 +65,20 @@ public sealed class GatewayHost : IDisposable
         return client;
     }
 
+    /// <summary>
+    /// Sets up pool <paramref name="pool"/> with <paramref name="nodes"/>, balanced FirstAlphabetical so the first node
+    /// by id is always asked first, and returns a client of the gateway.
+    /// </summary>
+    internal HttpClient CreatePoolClient(string pool, params (string Id, string Url)[] nodes)
+    {
+        Services.GetRequiredService<PoolRegistry>().SetPool(pool, new PoolOptions
+        {
+            LoadBalancing = "FirstAlphabetical",
+            Destinations = nodes.ToDictionary(n => n.Id, n => n.Url, StringComparer.Ordinal),
+        });
+        return CreateClient();
+    }
+
     internal HttpClient CreateClient(string baseAddress = "http://localhost/") =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions
         {

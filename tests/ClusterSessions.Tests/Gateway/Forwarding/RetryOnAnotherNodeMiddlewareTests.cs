@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using ClusterSessions.Gateway.Pools;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterSessions.Tests.Gateway.Forwarding;
 
@@ -103,13 +101,5 @@ public sealed class RetryOnAnotherNodeMiddlewareTests(GatewayHost gateway) : ICl
         Assert.Equal("c-1", await response.Content.ReadAsStringAsync());
     }
 
-    private HttpClient Pool(string name, params (string Id, string Url)[] nodes)
-    {
-        gateway.Services.GetRequiredService<PoolRegistry>().SetPool(name, new PoolOptions
-        {
-            LoadBalancing = "FirstAlphabetical",
-            Destinations = nodes.ToDictionary(n => n.Id, n => n.Url, StringComparer.Ordinal),
-        });
-        return gateway.CreateClient();
-    }
+    private HttpClient Pool(string name, params (string Id, string Url)[] nodes) => gateway.CreatePoolClient(name, nodes);
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
-using ClusterSessions.Gateway.Pools;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterSessions.Tests.Gateway.Forwarding;
 
@@ -72,15 +70,7 @@ public sealed class RetryOnAnotherNodeOverH2cTests(RetryOnAnotherNodeOverH2cTest
         Assert.Equal("""{"sku":"book","quantity":1}""", received);
     }
 
-    private HttpClient Pool(string name, params (string Id, string Url)[] nodes)
-    {
-        fixture.Host.Services.GetRequiredService<PoolRegistry>().SetPool(name, new PoolOptions
-        {
-            LoadBalancing = "FirstAlphabetical",
-            Destinations = nodes.ToDictionary(n => n.Id, n => n.Url, StringComparer.Ordinal),
-        });
-        return fixture.Host.CreateClient();
-    }
+    private HttpClient Pool(string name, params (string Id, string Url)[] nodes) => fixture.Host.CreatePoolClient(name, nodes);
 
     public sealed class H2cGateway : IDisposable
     {
